@@ -1,0 +1,206 @@
+package fr.maillage.accounts.internal;
+
+import fr.maillage.accounts.Accounts.TokenView;
+import fr.maillage.accounts.Accounts.UserView;
+import fr.maillage.accounts.CurrentUser;
+import fr.maillage.accounts.Role;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the accounts tables. */
+@Repository
+public class AccountStore {
+
+	public record LinkRow(UUID id, String email, @Nullable UUID cptsId, @Nullable String role) {
+	}
+
+	private final JdbcClient jdbc;
+
+	AccountStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public boolean administratorExists() {
+		return jdbc.sql("select exists (select 1 from user_account where admin and enabled)").query(Boolean.class).single();
+	}
+
+	public void lockAdministratorCreation() {
+		jdbc.sql("select pg_advisory_xact_lock(4242001)").query().singleRow();
+	}
+
+	public void insertUser(UUID id, String email, String displayName, String passwordHash, boolean admin) {
+		jdbc.sql("insert into user_account (id, email, display_name, password_hash, admin) values (:id, :email, :name, :hash, :admin)")
+			.param("id", id).param("email", email).param("name", displayName).param("hash", passwordHash).param("admin", admin)
+			.update();
+	}
+
+	public Optional<UUID> userIdByEmail(String email) {
+		return jdbc.sql("select id from user_account where lower(email) = lower(:email)").param("email", email).query(UUID.class).optional();
+	}
+
+	public Optional<String> emailOf(UUID id) {
+		return jdbc.sql("select email from user_account where id = :id").param("id", id).query(String.class).optional();
+	}
+
+	public void setPassword(UUID id, String hash) {
+		jdbc.sql("update user_account set password_hash = :hash where id = :id").param("hash", hash).param("id", id).update();
+	}
+
+	public void setTotp(UUID id, @Nullable String secret, boolean enabled) {
+		jdbc.sql("update user_account set totp_secret = :secret, totp_enabled = :enabled where id = :id")
+			.param("secret", secret).param("enabled", enabled).param("id", id).update();
+	}
+
+	public Optional<String> totpSecret(String email) {
+		return jdbc.sql("select totp_secret from user_account where lower(email) = lower(:email) and totp_enabled")
+			.param("email", email).query(String.class).optional();
+	}
+
+	public Optional<CurrentUser> loadByEmail(String email) {
+		return load("lower(u.email) = lower(:key)", email);
+	}
+
+	public Optional<CurrentUser> loadById(UUID id) {
+		return load("u.id = :key", id);
+	}
+
+	private Optional<CurrentUser> load(String condition, Object key) {
+		record Row(UUID id, String email, String name, @Nullable String hash, boolean admin, boolean enabled, boolean totp) {
+		}
+		Optional<Row> row = jdbc.sql("select id, email, display_name, password_hash, admin, enabled, totp_enabled from user_account u where " + condition)
+			.param("key", key)
+			.query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)))
+			.optional();
+		return row.map(r -> new CurrentUser(r.id(), r.email(), r.name(), r.hash(), r.admin(), r.enabled(), r.totp(), rolesOf(r.id())));
+	}
+
+	private Map<UUID, Set<Role>> rolesOf(UUID userId) {
+		Map<UUID, Set<Role>> roles = new HashMap<>();
+		jdbc.sql("select cpts_id, role from cpts_role where user_id = :id").param("id", userId)
+			.query((rs, i) -> roles.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(Role.class))
+				.add(Role.valueOf(rs.getString(2))))
+			.list();
+		return roles;
+	}
+
+	public void grant(UUID userId, UUID cptsId, Role role) {
+		jdbc.sql("insert into cpts_role (user_id, cpts_id, role) values (:u, :c, :r) on conflict do nothing")
+			.param("u", userId).param("c", cptsId).param("r", role.name()).update();
+	}
+
+	public boolean tokenExists(byte[] hash) {
+		return jdbc.sql("select exists (select 1 from api_token where token_hash = :h)").param("h", hash).query(Boolean.class).single();
+	}
+
+	public void insertToken(UUID id, UUID userId, String name, byte[] hash) {
+		jdbc.sql("insert into api_token (id, user_id, name, token_hash) values (:id, :u, :n, :h)")
+			.param("id", id).param("u", userId).param("n", name).param("h", hash).update();
+	}
+
+	/** The user a live token belongs to. */
+	public Optional<UUID> userOfToken(byte[] hash) {
+		return jdbc.sql("""
+				select t.user_id from api_token t join user_account u on u.id = t.user_id
+				where t.token_hash = :h and t.revoked_at is null and u.enabled""")
+			.param("h", hash).query(UUID.class).optional();
+	}
+
+	public void touchToken(byte[] hash) {
+		jdbc.sql("update api_token set last_used_at = now() where token_hash = :h and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+			.param("h", hash).update();
+	}
+
+	public List<TokenView> tokensOf(UUID userId) {
+		return jdbc.sql("select id, name, created_at, last_used_at from api_token where user_id = :u and revoked_at is null order by created_at desc")
+			.param("u", userId)
+			.query((rs, i) -> new TokenView(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+			.list();
+	}
+
+	public boolean revokeToken(UUID userId, UUID tokenId) {
+		return jdbc.sql("update api_token set revoked_at = now() where id = :id and user_id = :u and revoked_at is null")
+			.param("id", tokenId).param("u", userId).update() == 1;
+	}
+
+	public void insertLink(UUID id, String kind, byte[] hash, String email, @Nullable UUID cptsId, @Nullable Role role,
+			@Nullable UUID createdBy, Instant expiresAt) {
+		jdbc.sql("""
+				insert into account_link (id, kind, token_hash, email, cpts_id, role, created_by, expires_at)
+				values (:id, :kind, :hash, :email, :cpts, :role, :by, :exp)""")
+			.param("id", id).param("kind", kind).param("hash", hash).param("email", email).param("cpts", cptsId)
+			.param("role", role == null ? null : role.name()).param("by", createdBy).param("exp", Timestamp.from(expiresAt))
+			.update();
+	}
+
+	public Optional<LinkRow> validLink(byte[] hash, String kind) {
+		return jdbc.sql("""
+				select id, email, cpts_id, role from account_link
+				where token_hash = :h and kind = :k and used_at is null and expires_at > now()""")
+			.param("h", hash).param("k", kind)
+			.query((rs, i) -> new LinkRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4)))
+			.optional();
+	}
+
+	public boolean markLinkUsed(UUID id) {
+		return jdbc.sql("update account_link set used_at = now() where id = :id and used_at is null").param("id", id).update() == 1;
+	}
+
+	public List<UserView> usersOf(UUID cptsId) {
+		Map<UUID, UserView> users = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				select u.id, u.email, u.display_name, u.admin, r.role from user_account u join cpts_role r on r.user_id = u.id
+				where r.cpts_id = :c order by u.display_name, r.role""")
+			.param("c", cptsId)
+			.query((rs, i) -> {
+				UUID id = rs.getObject(1, UUID.class);
+				UserView v = users.computeIfAbsent(id, k -> {
+					try {
+						return new UserView(id, rs.getString(2), rs.getString(3), rs.getBoolean(4), new ArrayList<>());
+					}
+					catch (java.sql.SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+				v.roles().add(Role.valueOf(rs.getString(5)));
+				return v;
+			}).list();
+		return List.copyOf(users.values());
+	}
+
+	public List<UserView> allUsers() {
+		return jdbc.sql("select id, email, display_name, admin from user_account order by display_name limit 1000")
+			.query((rs, i) -> new UserView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4), List.of()))
+			.list();
+	}
+
+	public int recentFailures(String key, int minutes) {
+		return jdbc.sql("select count(*) from login_failure where key = :k and at > now() - make_interval(mins => :m)")
+			.param("k", key).param("m", minutes).query(Integer.class).single();
+	}
+
+	public void recordFailure(String key) {
+		jdbc.sql("insert into login_failure (key) values (:k)").param("k", key).update();
+	}
+
+	public void clearFailures(String key) {
+		jdbc.sql("delete from login_failure where key = :k").param("k", key).update();
+	}
+
+	static List<String> split(String s) {
+		return Arrays.asList(s.split(","));
+	}
+}

@@ -1,0 +1,99 @@
+package fr.maillage.accounts.internal;
+
+import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.time.SystemTimeProvider;
+import fr.maillage.platform.Access;
+import fr.maillage.platform.Messages;
+import fr.maillage.platform.Route;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Two filter chains: the JSON API (bearer tokens, stateless, 401 without a token, never a
+ * redirect) and the web pages (form login, session, CSRF). Both authorise from the route table
+ * ({@link RouteTable}); a route missing from it is denied.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	CodeVerifier totpCodeVerifier() {
+		var verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), new SystemTimeProvider());
+		verifier.setAllowedTimePeriodDiscrepancy(1);
+		return verifier;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard, Messages messages) throws Exception {
+		http.securityMatcher("/api/**")
+			.csrf(c -> c.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authenticationProvider(guard)
+			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> json(res, HttpServletResponse.SC_UNAUTHORIZED,
+						"non_authentifie", messages.get("error.unauthenticated")))
+				.accessDeniedHandler((req, res, ex) -> json(res, HttpServletResponse.SC_FORBIDDEN,
+						"acces_refuse", messages.get("error.forbidden"))))
+			.authorizeHttpRequests(a -> apply(a, routes.all()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard) throws Exception {
+		http.authenticationProvider(guard)
+			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
+			.formLogin(f -> f.loginPage("/connexion").loginProcessingUrl("/connexion")
+				.authenticationDetailsSource(LoginGuard.Details::new)
+				.failureHandler(new LoginFailureHandler())
+				.defaultSuccessUrl("/", false))
+			.logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'")))
+			.authorizeHttpRequests(a -> apply(a, routes.all()));
+		return http.build();
+	}
+
+	private static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a, List<Route> routes) {
+		for (Route r : routes) {
+			var matcher = "*".equals(r.method()) ? a.requestMatchers(r.pattern())
+					: a.requestMatchers(HttpMethod.valueOf(r.method()), r.pattern());
+			switch (r.access()) {
+				case PUBLIC, SETUP -> matcher.permitAll();
+				case ADMIN -> matcher.hasRole("ADMIN");
+				case AUTHENTICATED, CPTS_MEMBER, CPTS_COORDINATOR -> matcher.authenticated();
+			}
+		}
+		a.anyRequest().denyAll();
+	}
+
+	private static void json(HttpServletResponse res, int status, String code, String message) throws java.io.IOException {
+		res.setStatus(status);
+		res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		res.setCharacterEncoding("UTF-8");
+		res.getWriter().write("{\"status\":" + status + ",\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}");
+	}
+}

@@ -1,0 +1,11 @@
+/**
+ * Users, roles (administrator; per CPTS: coordinator, member, partner), login with throttling
+ * and optional TOTP, API tokens, invitations and password resets by e-mail, and the table that
+ * says who may call every route.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit"})
+@NullMarked
+package fr.maillage.accounts;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

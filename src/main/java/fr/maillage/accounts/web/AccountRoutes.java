@@ -1,0 +1,52 @@
+package fr.maillage.accounts.web;
+
+import static fr.maillage.platform.Access.ADMIN;
+import static fr.maillage.platform.Access.AUTHENTICATED;
+import static fr.maillage.platform.Access.PUBLIC;
+import static fr.maillage.platform.Access.SETUP;
+
+import fr.maillage.platform.Route;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Routes of the accounts module and of the platform (static files, errors, operators' endpoints). */
+@Component
+class AccountRoutes implements Route.Declarations {
+
+	@Override
+	public List<Route> routes() {
+		return List.of(
+				Route.get("/webjars/**", PUBLIC),
+				Route.get("/css/**", PUBLIC),
+				Route.get("/js/**", PUBLIC),
+				Route.get("/img/**", PUBLIC),
+				Route.get("/favicon.ico", PUBLIC),
+				Route.any("/error", PUBLIC),
+				Route.get("/actuator/health", PUBLIC),
+				Route.get("/actuator/health/**", PUBLIC),
+				Route.get("/actuator/info", ADMIN),
+				Route.get("/actuator/prometheus", ADMIN),
+				Route.get("/api/docs", PUBLIC),
+				Route.get("/api/docs/**", PUBLIC),
+				Route.get("/installation", SETUP),
+				Route.post("/installation", SETUP),
+				Route.get("/connexion", PUBLIC),
+				Route.post("/connexion", PUBLIC),
+				Route.post("/deconnexion", AUTHENTICATED),
+				Route.get("/mot-de-passe-oublie", PUBLIC),
+				Route.post("/mot-de-passe-oublie", PUBLIC),
+				Route.get("/mot-de-passe/{secret}", PUBLIC),
+				Route.post("/mot-de-passe/{secret}", PUBLIC),
+				Route.get("/invitation/{secret}", PUBLIC),
+				Route.post("/invitation/{secret}", PUBLIC),
+				Route.get("/compte", AUTHENTICATED),
+				Route.post("/compte/jetons", AUTHENTICATED),
+				Route.post("/compte/jetons/{id}/revoquer", AUTHENTICATED),
+				Route.get("/compte/double-facteur", AUTHENTICATED),
+				Route.post("/compte/double-facteur", AUTHENTICATED),
+				Route.post("/compte/double-facteur/desactiver", AUTHENTICATED),
+				Route.post("/langue", PUBLIC),
+				Route.post("/api/v1/auth/token", PUBLIC),
+				Route.get("/api/v1/users", ADMIN));
+	}
+}

@@ -1,0 +1,71 @@
+package fr.maillage.accounts.web;
+
+import fr.maillage.accounts.Accounts;
+import fr.maillage.accounts.CurrentUser;
+import fr.maillage.accounts.internal.LoginGuard;
+import fr.maillage.platform.Messages;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tokens for scripts, and the list of users for administrators. */
+@RestController
+class TokenApiController {
+
+	record TokenRequest(@Nullable String email, @Nullable String password, @Nullable String totp, @Nullable String name) {
+	}
+
+	private final LoginGuard guard;
+	private final Accounts accounts;
+	private final Messages messages;
+
+	TokenApiController(LoginGuard guard, Accounts accounts, Messages messages) {
+		this.guard = guard;
+		this.accounts = accounts;
+		this.messages = messages;
+	}
+
+	private ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String key) {
+		return ResponseEntity.status(status).body(Map.of("status", status.value(), "code", code, "message", messages.get(key)));
+	}
+
+	@PostMapping("/api/v1/auth/token")
+	ResponseEntity<Map<String, Object>> token(@RequestBody TokenRequest body, HttpServletRequest request) {
+		if (body.email() == null || body.password() == null) {
+			return error(HttpStatus.BAD_REQUEST, "invalide", "api.token.missingFields");
+		}
+		var attempt = UsernamePasswordAuthenticationToken.unauthenticated(body.email(), body.password());
+		attempt.setDetails(new LoginGuard.Details(request.getRemoteAddr(), body.totp()));
+		try {
+			var auth = guard.authenticate(attempt);
+			CurrentUser user = (CurrentUser) auth.getPrincipal();
+			SecurityContextHolder.getContext().setAuthentication(auth);
+			String token = accounts.issueToken(user.id(), body.name() == null ? "API" : body.name());
+			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "type", "Bearer"));
+		}
+		catch (LoginGuard.ThrottledException ex) {
+			return error(HttpStatus.TOO_MANY_REQUESTS, "trop_de_tentatives", "api.token.throttled");
+		}
+		catch (LoginGuard.SecondFactorException ex) {
+			return error(HttpStatus.UNAUTHORIZED, "totp_requis", "api.token.totp");
+		}
+		catch (AuthenticationException ex) {
+			return error(HttpStatus.UNAUTHORIZED, "identifiants_invalides", "api.token.invalid");
+		}
+	}
+
+	@GetMapping("/api/v1/users")
+	List<Accounts.UserView> users() {
+		return accounts.allUsers();
+	}
+}

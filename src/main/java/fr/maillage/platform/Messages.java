@@ -1,0 +1,29 @@
+package fr.maillage.platform;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** User-facing text from messages.properties, in the current request's language (French by default). */
+@Component
+public class Messages {
+
+	private final MessageSource source;
+
+	Messages(MessageSource source) {
+		this.source = source;
+	}
+
+	public String get(String key, Object... args) {
+		return source.getMessage(key, args, key, locale());
+	}
+
+	public Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+
+	public MessageSource source() {
+		return source;
+	}
+}

@@ -1,0 +1,10 @@
+/**
+ * What every module stands on and no business module owns: the embedded database, the page
+ * layout, locale and messages, error pages and the upload limits.
+ */
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
+package fr.maillage.platform;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

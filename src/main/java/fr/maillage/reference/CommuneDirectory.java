@@ -1,0 +1,24 @@
+package fr.maillage.reference;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Look-ups in the national reference data. */
+public interface CommuneDirectory {
+
+	Optional<Commune> find(String inseeCode);
+
+	/** The current communes among the given codes, in the order given; unknown codes are skipped. */
+	List<Commune> findAll(Collection<String> inseeCodes);
+
+	/** Autocomplete: by name (any case, any accents, ST for Saint), INSEE code or postcode. */
+	List<Commune> search(String query, int limit);
+
+	/** An EPCI by SIREN, or by its exact name (case and accents ignored). */
+	Optional<Epci> findEpci(String sirenOrName);
+
+	List<Epci> searchEpci(String query, int limit);
+
+	int communeCount();
+}

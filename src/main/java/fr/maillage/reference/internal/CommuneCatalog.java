@@ -1,0 +1,166 @@
+package fr.maillage.reference.internal;
+
+import fr.maillage.reference.Commune;
+import fr.maillage.reference.CommuneDirectory;
+import fr.maillage.reference.Epci;
+import fr.maillage.shared.FrenchText;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reference data held in memory for fast look-ups; loads the bundled tables into an empty
+ * database at first start, and is refreshed after an administrator's update.
+ */
+@Service
+class CommuneCatalog implements CommuneDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(CommuneCatalog.class);
+
+	private final JdbcClient jdbc;
+	private final AtomicReference<CommuneIndex> index = new AtomicReference<>();
+
+	CommuneCatalog(JdbcClient jdbc, ReferenceStore store) {
+		this.jdbc = jdbc;
+		if (store.isEmpty()) {
+			long start = System.nanoTime();
+			ReferenceTables tables = BundledReferenceReader.read();
+			store.replace(tables, BundledReferenceReader.SOURCE);
+			log.info("Données de référence chargées : {} communes en {} ms", tables.communes().size(),
+					(System.nanoTime() - start) / 1_000_000);
+		}
+		refresh();
+	}
+
+	void refresh() {
+		Map<String, String> departements = new HashMap<>();
+		jdbc.sql("select code, name from departement").query((rs, i) -> departements.put(rs.getString(1), rs.getString(2))).list();
+		List<Commune> communes = jdbc.sql("""
+				select insee_code, name, departement_code, region_code, epci_siren, population, postcodes, former_codes, latitude, longitude
+				from commune order by insee_code""").query((rs, i) -> new Commune(rs.getString(1), rs.getString(2),
+				rs.getString(3), departements.getOrDefault(rs.getString(3), rs.getString(3)), rs.getString(4), rs.getString(5),
+				rs.getInt(6), Arrays.asList((String[]) rs.getArray(7).getArray()), Arrays.asList((String[]) rs.getArray(8).getArray()),
+				(Double) rs.getObject(9), (Double) rs.getObject(10))).list();
+		Map<String, String> formerNames = new LinkedHashMap<>();
+		jdbc.sql("select insee_code, name, current_code from commune_former_name")
+			.query((rs, i) -> formerNames.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3))).list();
+		Map<String, List<String>> members = new HashMap<>();
+		for (Commune c : communes) {
+			if (c.epciSiren() != null) {
+				members.computeIfAbsent(c.epciSiren(), k -> new ArrayList<>()).add(c.inseeCode());
+			}
+		}
+		List<Epci> epcis = jdbc.sql("select siren, name, kind, population from epci order by siren")
+			.query((rs, i) -> new Epci(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+					List.copyOf(members.getOrDefault(rs.getString(1), List.of()))))
+			.list();
+		index.set(new CommuneIndex(communes, formerNames, epcis, departements));
+	}
+
+	CommuneIndex index() {
+		return index.get();
+	}
+
+	@Override
+	public Optional<Commune> find(String inseeCode) {
+		return Optional.ofNullable(index().byCode.get(inseeCode.strip().toUpperCase(java.util.Locale.ROOT)));
+	}
+
+	@Override
+	public List<Commune> findAll(Collection<String> inseeCodes) {
+		CommuneIndex idx = index();
+		return inseeCodes.stream().map(idx.byCode::get).filter(Objects::nonNull).toList();
+	}
+
+	@Override
+	public List<Commune> search(String query, int limit) {
+		String q = FrenchText.normalize(query);
+		if (q.isEmpty() || limit <= 0) {
+			return List.of();
+		}
+		CommuneIndex idx = index();
+		if (q.chars().allMatch(Character::isDigit) || q.matches("2[AB]\\d*")) {
+			return idx.all.stream().map(CommuneIndex.Named::commune)
+				.filter(c -> c.inseeCode().startsWith(q) || c.postcodes().stream().anyMatch(p -> p.startsWith(q)))
+				.limit(limit).toList();
+		}
+		String[] words = expandSaint(q.split(" "));
+		List<Commune> starts = new ArrayList<>();
+		List<Commune> wordStarts = new ArrayList<>();
+		String joined = String.join(" ", words);
+		for (CommuneIndex.Named n : idx.all) {
+			if (n.name().startsWith(joined) || n.name().startsWith(q)) {
+				starts.add(n.commune());
+				if (starts.size() >= limit) {
+					break;
+				}
+			}
+			else if (wordStarts.size() < limit && allWordsStart(n.words(), words)) {
+				wordStarts.add(n.commune());
+			}
+		}
+		starts.addAll(wordStarts);
+		return starts.size() > limit ? starts.subList(0, limit) : starts;
+	}
+
+	private static String[] expandSaint(String[] words) {
+		String[] out = words.clone();
+		for (int i = 0; i < out.length; i++) {
+			if (out[i].equals("ST")) {
+				out[i] = "SAINT";
+			}
+			else if (out[i].equals("STE")) {
+				out[i] = "SAINTE";
+			}
+		}
+		return out;
+	}
+
+	/** Every typed word starts one of the name's words, in order. */
+	private static boolean allWordsStart(String[] name, String[] typed) {
+		int j = 0;
+		for (int i = 0; i < name.length && j < typed.length; i++) {
+			if (name[i].startsWith(typed[j])) {
+				j++;
+			}
+		}
+		return j == typed.length;
+	}
+
+	@Override
+	public Optional<Epci> findEpci(String sirenOrName) {
+		CommuneIndex idx = index();
+		String s = sirenOrName.replaceAll("\\s", "");
+		Epci bySiren = idx.epciBySiren.get(s);
+		return bySiren != null ? Optional.of(bySiren) : Optional.ofNullable(idx.epciByName.get(FrenchText.normalize(sirenOrName)));
+	}
+
+	@Override
+	public List<Epci> searchEpci(String query, int limit) {
+		String q = FrenchText.normalize(query);
+		if (q.isEmpty()) {
+			return List.of();
+		}
+		String[] words = q.split(" ");
+		return index().epciBySiren.values().stream()
+			.filter(e -> e.siren().startsWith(q) || allWordsStart(FrenchText.normalize(e.name()).split(" "), words)
+					|| FrenchText.normalize(e.name()).contains(q))
+			.limit(limit).toList();
+	}
+
+	@Override
+	public int communeCount() {
+		return index().byCode.size();
+	}
+}

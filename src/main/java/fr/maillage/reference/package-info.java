@@ -1,0 +1,11 @@
+/**
+ * Read-only national reference data: communes (codes, names, postcodes, population, EPCI,
+ * former codes and names, coordinates), EPCI, départements and régions, and the resolution of
+ * lists of communes typed by people.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit"})
+@NullMarked
+package fr.maillage.reference;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,19 @@
+package fr.maillage.reference.web;
+
+import static fr.maillage.platform.Access.AUTHENTICATED;
+
+import fr.maillage.platform.Route;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class ReferenceRoutes implements Route.Declarations {
+
+	@Override
+	public List<Route> routes() {
+		return List.of(
+				Route.get("/api/v1/communes", AUTHENTICATED),
+				Route.get("/api/v1/epci", AUTHENTICATED),
+				Route.get("/communes/recherche", AUTHENTICATED));
+	}
+}
