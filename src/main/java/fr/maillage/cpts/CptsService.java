@@ -8,6 +8,7 @@ import fr.maillage.cpts.internal.CptsStore;
 import fr.maillage.platform.Problems;
 import fr.maillage.reference.Commune;
 import fr.maillage.reference.CommuneDirectory;
+import fr.maillage.shared.EmailAddress;
 import fr.maillage.shared.FrenchText;
 import fr.maillage.shared.Siret;
 import java.time.Instant;
@@ -29,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CptsService {
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 	private static final Pattern PHONE = Pattern.compile("^(0[1-9]\\d{8}|\\+33[1-9]\\d{8}|\\+262\\d{9}|\\+590\\d{9}|\\+594\\d{9}|\\+596\\d{9})$");
 	private static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$");
 	/** Paths the application uses itself: a public page may not take them. */
@@ -77,7 +77,7 @@ public class CptsService {
 			problems.reject("address", "cpts.address.required");
 		}
 		String email = trim(form.email());
-		if (!EMAIL.matcher(email).matches()) {
+		if (!EmailAddress.isPlausible(email)) {
 			problems.reject("email", email.isEmpty() ? "cpts.email.required" : "cpts.email.invalid");
 		}
 		String phone = trim(form.phone()).replaceAll("[\\s.\\-()]", "");

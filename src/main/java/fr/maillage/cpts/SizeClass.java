@@ -1,5 +1,7 @@
 package fr.maillage.cpts;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The size class of a CPTS by population (taille 1 to 4 of the ACI). */
 public enum SizeClass {
 	ONE(1), TWO(2), THREE(3), FOUR(4);
@@ -10,6 +12,7 @@ public enum SizeClass {
 		this.number = number;
 	}
 
+	@JsonValue
 	public int number() {
 		return number;
 	}

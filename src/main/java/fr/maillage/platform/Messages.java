@@ -19,6 +19,10 @@ public class Messages {
 		return source.getMessage(key, args, key, locale());
 	}
 
+	public String get(Locale locale, String key, Object... args) {
+		return source.getMessage(key, args, key, locale);
+	}
+
 	public Locale locale() {
 		return LocaleContextHolder.getLocale();
 	}

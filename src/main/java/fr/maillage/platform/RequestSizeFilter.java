@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * French message (JSON for the API, a page otherwise).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeFilter extends OncePerRequestFilter {
 
 	/** The largest request body: an upload at its limit plus the form around it. */
@@ -32,7 +32,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BODY) {
-			String message = messages.get("error.tooLarge", UploadLimits.describe());
+			java.util.Locale locale = LocaleFilter.localeOf(request);
+			String message = messages.get(locale, "error.tooLarge", UploadLimits.describe());
 			response.setStatus(413);
 			response.setCharacterEncoding("UTF-8");
 			if (request.getRequestURI().startsWith("/api/")) {
@@ -43,7 +44,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 				response.setContentType(MediaType.TEXT_HTML_VALUE);
 				response.getWriter().write("<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>413</title><p>"
 						+ org.springframework.web.util.HtmlUtils.htmlEscape(message) + "</p><p><a href=\"javascript:history.back()\">"
-						+ org.springframework.web.util.HtmlUtils.htmlEscape(messages.get("error.back")) + "</a></p></html>");
+						+ org.springframework.web.util.HtmlUtils.htmlEscape(messages.get(locale, "error.back")) + "</a></p></html>");
 			}
 			return;
 		}

@@ -9,25 +9,13 @@ import fr.maillage.platform.Route;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Routes of the accounts module and of the platform (static files, errors, operators' endpoints). */
+/** Routes of the accounts module: setup, login, account, invitations, password resets, tokens. */
 @Component
 class AccountRoutes implements Route.Declarations {
 
 	@Override
 	public List<Route> routes() {
 		return List.of(
-				Route.get("/webjars/**", PUBLIC),
-				Route.get("/css/**", PUBLIC),
-				Route.get("/js/**", PUBLIC),
-				Route.get("/img/**", PUBLIC),
-				Route.get("/favicon.ico", PUBLIC),
-				Route.any("/error", PUBLIC),
-				Route.get("/actuator/health", PUBLIC),
-				Route.get("/actuator/health/**", PUBLIC),
-				Route.get("/actuator/info", ADMIN),
-				Route.get("/actuator/prometheus", ADMIN),
-				Route.get("/api/docs", PUBLIC),
-				Route.get("/api/docs/**", PUBLIC),
 				Route.get("/installation", SETUP),
 				Route.post("/installation", SETUP),
 				Route.get("/connexion", PUBLIC),
@@ -45,7 +33,6 @@ class AccountRoutes implements Route.Declarations {
 				Route.get("/compte/double-facteur", AUTHENTICATED),
 				Route.post("/compte/double-facteur", AUTHENTICATED),
 				Route.post("/compte/double-facteur/desactiver", AUTHENTICATED),
-				Route.post("/langue", PUBLIC),
 				Route.post("/api/v1/auth/token", PUBLIC),
 				Route.get("/api/v1/users", ADMIN));
 	}

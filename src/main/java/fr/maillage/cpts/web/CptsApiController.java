@@ -1,5 +1,8 @@
 package fr.maillage.cpts.web;
 
+import fr.maillage.accounts.AccountMailer;
+import fr.maillage.accounts.Accounts;
+import fr.maillage.accounts.Role;
 import fr.maillage.cpts.Cpts;
 import fr.maillage.cpts.CptsForm;
 import fr.maillage.cpts.CptsService;
@@ -28,14 +31,45 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class CptsApiController {
 
+	record InvitationRequest(@org.jspecify.annotations.Nullable String email, @org.jspecify.annotations.Nullable String role) {
+	}
+
+	record InvitationSent(UUID id, String email, Role role, boolean mailed) {
+	}
+
 	private final CptsService service;
 	private final TerritoryPreviews previews;
 	private final MessageSource messages;
+	private final Accounts accounts;
+	private final AccountMailer mailer;
 
-	CptsApiController(CptsService service, TerritoryPreviews previews, MessageSource messages) {
+	CptsApiController(CptsService service, TerritoryPreviews previews, MessageSource messages, Accounts accounts, AccountMailer mailer) {
 		this.service = service;
 		this.previews = previews;
 		this.messages = messages;
+		this.accounts = accounts;
+		this.mailer = mailer;
+	}
+
+	/** Invites someone (by default the coordinator) by e-mail; the link is valid seven days. */
+	@PostMapping("/api/v1/cpts/{id}/invitations")
+	ResponseEntity<InvitationSent> invite(@PathVariable UUID id, @RequestBody InvitationRequest body, Locale locale) {
+		Cpts cpts = service.get(id);
+		String email = body.email() == null ? "" : body.email().strip();
+		Role role;
+		try {
+			role = body.role() == null ? Role.COORDINATOR : Role.valueOf(body.role().strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new Problems.RejectedException(new Problems().reject("role", "invitation.role.invalid"));
+		}
+		if (!fr.maillage.shared.EmailAddress.isPlausible(email)) {
+			throw new Problems.RejectedException(new Problems().reject("email", "account.email.invalid"));
+		}
+		var link = accounts.invite(email, id, role);
+		boolean mailed = mailer.sendInvitation(link.email(), cpts.name(),
+				messages.getMessage("role." + role.name(), null, role.name(), locale), link.secret());
+		return ResponseEntity.status(201).body(new InvitationSent(link.id(), link.email(), role, mailed));
 	}
 
 	@PostMapping("/api/v1/cpts")

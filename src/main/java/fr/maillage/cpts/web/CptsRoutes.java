@@ -36,6 +36,6 @@ class CptsRoutes implements Route.Declarations {
 				Route.post("/cpts/{id}/territoire/apercu", CPTS_COORDINATOR),
 				Route.post("/cpts/{id}/territoire/apercu-epci", CPTS_COORDINATOR),
 				Route.post("/cpts/{id}/territoire", CPTS_COORDINATOR),
-				Route.get("/{slug}", PUBLIC));
+				Route.get("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}", PUBLIC));
 	}
 }

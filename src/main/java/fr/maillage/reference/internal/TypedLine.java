@@ -54,7 +54,8 @@ record TypedLine(String name, @Nullable String code, @Nullable String departemen
 			}
 			String norm = FrenchText.normalize(cell);
 			List<String> words = new ArrayList<>(List.of(norm.split(" ")));
-			boolean zoneCell = !name.isEmpty();
+			boolean onlyZoneWords = words.stream().allMatch(w -> w.equals("QPV") || w.equals("ZIP") || w.equals("ZAC"));
+			boolean zoneCell = !name.isEmpty() || (code != null && onlyZoneWords);
 			if (zoneCell) {
 				for (String w : words) {
 					switch (w) {

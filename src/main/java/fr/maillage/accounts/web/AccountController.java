@@ -1,0 +1,97 @@
+package fr.maillage.accounts.web;
+
+import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.qr.QrData;
+import dev.samstevens.totp.qr.ZxingPngQrGenerator;
+import dev.samstevens.totp.secret.DefaultSecretGenerator;
+import fr.maillage.accounts.Accounts;
+import fr.maillage.accounts.CptsAccess;
+import fr.maillage.accounts.CurrentUser;
+import fr.maillage.platform.Messages;
+import jakarta.servlet.http.HttpSession;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The user's own account: API tokens and the TOTP second factor. */
+@Controller
+class AccountController {
+
+	private static final String PENDING_SECRET = "maillage.totp.pending";
+
+	private final Accounts accounts;
+	private final CptsAccess access;
+	private final Messages messages;
+	private final CodeVerifier codes;
+
+	AccountController(Accounts accounts, CptsAccess access, Messages messages, CodeVerifier codes) {
+		this.accounts = accounts;
+		this.access = access;
+		this.messages = messages;
+		this.codes = codes;
+	}
+
+	@GetMapping("/compte")
+	String account(Model model) {
+		model.addAttribute("user", access.requireUser());
+		model.addAttribute("tokens", accounts.myTokens());
+		return "accounts/account";
+	}
+
+	@PostMapping("/compte/jetons")
+	String createToken(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+		String token = accounts.issueToken(name.isBlank() ? messages.get("account.token.defaultName") : name);
+		redirect.addFlashAttribute("newToken", token);
+		return "redirect:/compte";
+	}
+
+	@PostMapping("/compte/jetons/{id}/revoquer")
+	String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
+		if (accounts.revokeToken(id)) {
+			redirect.addFlashAttribute("success", messages.get("account.token.revoked"));
+		}
+		return "redirect:/compte";
+	}
+
+	@GetMapping("/compte/double-facteur")
+	String totp(Model model, HttpSession session) throws Exception {
+		CurrentUser user = access.requireUser();
+		String secret = (String) session.getAttribute(PENDING_SECRET);
+		if (secret == null) {
+			secret = new DefaultSecretGenerator(32).generate();
+			session.setAttribute(PENDING_SECRET, secret);
+		}
+		QrData data = new QrData.Builder().label(user.email()).secret(secret).issuer(messages.get("app.name")).digits(6).period(30).build();
+		byte[] png = new ZxingPngQrGenerator().generate(data);
+		model.addAttribute("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+		model.addAttribute("secret", secret);
+		model.addAttribute("user", user);
+		return "accounts/totp";
+	}
+
+	@PostMapping("/compte/double-facteur")
+	String enableTotp(@RequestParam(defaultValue = "") String code, HttpSession session, RedirectAttributes redirect) {
+		String secret = (String) session.getAttribute(PENDING_SECRET);
+		if (secret == null || !codes.isValidCode(secret, code.replaceAll("\\s", ""))) {
+			redirect.addFlashAttribute("failure", messages.get("account.totp.wrongCode"));
+			return "redirect:/compte/double-facteur";
+		}
+		accounts.enableTotp(secret);
+		session.removeAttribute(PENDING_SECRET);
+		redirect.addFlashAttribute("success", messages.get("account.totp.enabled"));
+		return "redirect:/compte";
+	}
+
+	@PostMapping("/compte/double-facteur/desactiver")
+	String disableTotp(RedirectAttributes redirect) {
+		accounts.disableTotp();
+		redirect.addFlashAttribute("success", messages.get("account.totp.disabled"));
+		return "redirect:/compte";
+	}
+}

@@ -1,0 +1,110 @@
+package fr.maillage.accounts.web;
+
+import fr.maillage.accounts.Accounts;
+import fr.maillage.accounts.AccountMailer;
+import fr.maillage.platform.Messages;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One-time links received by e-mail: accepting an invitation, resetting a forgotten password. */
+@Controller
+class LinkController {
+
+	private final Accounts accounts;
+	private final AccountMailer mailer;
+	private final Messages messages;
+
+	LinkController(Accounts accounts, AccountMailer mailer, Messages messages) {
+		this.accounts = accounts;
+		this.mailer = mailer;
+		this.messages = messages;
+	}
+
+	@GetMapping("/invitation/{secret}")
+	String invitation(@PathVariable String secret, Model model) {
+		var pending = accounts.pendingInvitation(secret);
+		if (pending.isEmpty()) {
+			model.addAttribute("failure", messages.get("invitation.invalid"));
+			return "accounts/link-invalid";
+		}
+		model.addAttribute("email", pending.get().email());
+		model.addAttribute("displayName", "");
+		return "accounts/invitation";
+	}
+
+	@PostMapping("/invitation/{secret}")
+	String accept(@PathVariable String secret, @RequestParam(defaultValue = "") String displayName,
+			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation, Model model,
+			RedirectAttributes redirect) {
+		var pending = accounts.pendingInvitation(secret);
+		if (pending.isEmpty()) {
+			model.addAttribute("failure", messages.get("invitation.invalid"));
+			return "accounts/link-invalid";
+		}
+		Map<String, String> problems = passwordProblems(password, confirmation);
+		if (displayName.isBlank()) {
+			problems.put("displayName", messages.get("setup.name.required"));
+		}
+		if (!problems.isEmpty()) {
+			model.addAttribute("problems", problems);
+			model.addAttribute("email", pending.get().email());
+			model.addAttribute("displayName", displayName);
+			return "accounts/invitation";
+		}
+		accounts.acceptInvitation(secret, displayName, password);
+		redirect.addFlashAttribute("success", messages.get("invitation.accepted"));
+		return "redirect:/connexion";
+	}
+
+	@GetMapping("/mot-de-passe-oublie")
+	String forgotten() {
+		return "accounts/forgotten";
+	}
+
+	@PostMapping("/mot-de-passe-oublie")
+	String requestReset(@RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
+		accounts.requestPasswordReset(email).ifPresent(link -> mailer.sendPasswordReset(link.email(), link.secret()));
+		// The same answer whether the address is known or not.
+		redirect.addFlashAttribute("success", messages.get("reset.sent"));
+		return "redirect:/connexion";
+	}
+
+	@GetMapping("/mot-de-passe/{secret}")
+	String resetForm(@PathVariable String secret) {
+		return "accounts/reset";
+	}
+
+	@PostMapping("/mot-de-passe/{secret}")
+	String reset(@PathVariable String secret, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String confirmation, Model model, RedirectAttributes redirect) {
+		Map<String, String> problems = passwordProblems(password, confirmation);
+		if (!problems.isEmpty()) {
+			model.addAttribute("problems", problems);
+			return "accounts/reset";
+		}
+		if (!accounts.resetPassword(secret, password)) {
+			model.addAttribute("failure", messages.get("reset.invalid"));
+			return "accounts/link-invalid";
+		}
+		redirect.addFlashAttribute("success", messages.get("reset.done"));
+		return "redirect:/connexion";
+	}
+
+	private Map<String, String> passwordProblems(String password, String confirmation) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (!Accounts.isAcceptablePassword(password)) {
+			problems.put("password", messages.get("account.password.tooShort", Accounts.MIN_PASSWORD_LENGTH));
+		}
+		else if (!password.equals(confirmation)) {
+			problems.put("confirmation", messages.get("account.password.mismatch"));
+		}
+		return problems;
+	}
+}

@@ -1,0 +1,66 @@
+package fr.maillage.platform.web;
+
+import fr.maillage.platform.Messages;
+import fr.maillage.platform.NotFoundException;
+import fr.maillage.platform.UploadLimits;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** Errors raised by page controllers: French pages with the right status. */
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+	private final Messages messages;
+
+	PageExceptionHandler(Messages messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	String notFound(Exception ex, HttpServletResponse response, Model model) {
+		return page(404, "error.notFound", response, model);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	String denied(Exception ex, HttpServletResponse response, Model model) {
+		return page(403, "error.forbidden", response, model);
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	String badRequest(Exception ex, HttpServletResponse response, Model model) {
+		return page(400, "error.badRequest", response, model);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(Exception ex, HttpServletResponse response, Model model) {
+		response.setStatus(413);
+		model.addAttribute("status", 413);
+		model.addAttribute("message", messages.get("error.tooLarge", UploadLimits.LIST_BYTES / (1024 * 1024) + " Mo"));
+		return "error";
+	}
+
+	@ExceptionHandler(Exception.class)
+	String unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		log.error("Erreur inattendue sur {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return page(500, "error.internal", response, model);
+	}
+
+	private String page(int status, String key, HttpServletResponse response, Model model) {
+		response.setStatus(status);
+		model.addAttribute("status", status);
+		model.addAttribute("message", messages.get(key));
+		return "error";
+	}
+}

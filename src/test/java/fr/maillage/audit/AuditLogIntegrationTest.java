@@ -1,0 +1,64 @@
+package fr.maillage.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.maillage.support.Api;
+import fr.maillage.support.IntegrationTest;
+import fr.maillage.support.TestData;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The audit log is append-only and records every change with who and from where. */
+@IntegrationTest
+class AuditLogIntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theApplicationCannotUpdateOrDeleteAuditRows() {
+		long id = jdbc.sql("insert into audit_event (action, subject_type) values ('test.row', 'test') returning id").query(Long.class).single();
+		assertThatThrownBy(() -> jdbc.sql("update audit_event set action = 'forged' where id = :id").param("id", id).update())
+			.rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("delete from audit_event where id = :id").param("id", id).update())
+			.rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).rootCause().hasMessageContaining("append-only");
+		assertThat(jdbc.sql("select action from audit_event where id = :id").param("id", id).query(String.class).single()).isEqualTo("test.row");
+	}
+
+	@Test
+	void retentionPurgesNothingYoungerThanSixMonths() {
+		assertThatThrownBy(() -> jdbc.sql("select purge_audit_events(interval '5 months')").query(Long.class).single())
+			.rootCause().hasMessageContaining("at least 6 months");
+		long id = jdbc.sql("insert into audit_event (action, subject_type) values ('test.recent', 'test') returning id").query(Long.class).single();
+		jdbc.sql("select purge_audit_events(interval '6 months')").query(Long.class).single();
+		assertThat(jdbc.sql("select count(*) from audit_event where id = :id").param("id", id).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void creatingACptsIsAuditedWithActorAndAddress() {
+		String slug = TestData.unique("audit");
+		Api.Response r = new Api(port, TestData.ADMIN_TOKEN).post("/api/v1/cpts", Map.of("name", "CPTS audit", "siret", TestData.VALID_SIRET,
+				"address", "x", "email", "a@b.fr", "phone", "0400000000", "slug", slug));
+		assertThat(r.status()).isEqualTo(201);
+		String id = r.json().get("id").asString();
+		var row = jdbc.sql("select actor_label, ip, action from audit_event where subject_id = :id").param("id", id).query().singleRow();
+		assertThat(row.get("actor_label")).isEqualTo(TestData.ADMIN_EMAIL);
+		assertThat(row.get("ip")).isEqualTo("127.0.0.1");
+		assertThat(row.get("action")).isEqualTo("cpts.created");
+	}
+
+	@Test
+	void theAuditApiIsForAdministratorsAndCoordinators() {
+		Api.Response r = new Api(port, TestData.ADMIN_TOKEN).get("/api/v1/audit?size=5");
+		assertThat(r.status()).isEqualTo(200);
+		assertThat(r.json().get("events").size()).isBetween(1, 5);
+	}
+}

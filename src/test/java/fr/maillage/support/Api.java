@@ -1,0 +1,75 @@
+package fr.maillage.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small client of the JSON API over real HTTP. */
+public final class Api {
+
+	public record Response(int status, String body) {
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+	}
+
+	public static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private final String base;
+	private final String token;
+
+	public Api(int port, String token) {
+		this.base = "http://127.0.0.1:" + port;
+		this.token = token;
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	public Response post(String path, Object body) {
+		return send(json(HttpRequest.newBuilder(URI.create(base + path)), body, "POST"));
+	}
+
+	public Response put(String path, Object body) {
+		return send(json(HttpRequest.newBuilder(URI.create(base + path)), body, "PUT"));
+	}
+
+	public Response postText(String path, String text) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/plain; charset=utf-8")
+			.POST(HttpRequest.BodyPublishers.ofString(text)));
+	}
+
+	public Response postBytes(String path, byte[] bytes, String contentType) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+	}
+
+	private static HttpRequest.Builder json(HttpRequest.Builder b, Object body, String method) {
+		String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+		return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+	}
+
+	private Response send(HttpRequest.Builder b) {
+		if (token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
+		b.header("Accept", "application/json").timeout(Duration.ofSeconds(60));
+		try {
+			HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(r.statusCode(), r.body());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package fr.maillage.support;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One Chromium per test JVM (the system one, driven by Playwright), and a fresh context per
+ * test. Screenshots go to target/screenshots.
+ */
+public final class Browser {
+
+	private static Playwright playwright;
+	private static com.microsoft.playwright.Browser chromium;
+
+	private Browser() {
+	}
+
+	private static synchronized com.microsoft.playwright.Browser chromium() {
+		if (chromium == null) {
+			playwright = Playwright.create();
+			String executable = System.getProperty("maillage.chromium", "/usr/bin/chromium");
+			chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+				.setExecutablePath(Path.of(executable)).setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+						"--no-first-run", "--disable-sync", "--disable-quic")));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				chromium.close();
+				playwright.close();
+			}));
+		}
+		return chromium;
+	}
+
+	/** A fresh browser context (no cookies), French, desktop-sized. */
+	public static BrowserContext newContext() {
+		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
+	}
+
+	/** A phone-sized context. */
+	public static BrowserContext newPhoneContext() {
+		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR")
+			.setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
+	}
+
+	public static void screenshot(Page page, String name) {
+		try {
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+}

@@ -1,0 +1,27 @@
+package fr.maillage.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one application context most tests share: the real application on a random port, its
+ * embedded PostgreSQL (one per test JVM, in target/), GreenMail as the SMTP server, and an
+ * unattended administrator with a known API token.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"maillage.database.directory=target/test-postgres", "maillage.database.clean=true",
+		"maillage.admin.email=" + TestData.ADMIN_EMAIL, "maillage.admin.password=" + TestData.ADMIN_PASSWORD,
+		"maillage.admin.token=" + TestData.ADMIN_TOKEN, "spring.mail.host=127.0.0.1",
+		"spring.mail.port=" + Mail.SMTP_PORT, "spring.mail.properties.mail.smtp.connectiontimeout=5000",
+		"logging.level.fr.maillage=INFO" })
+@ActiveProfiles("test")
+@Import(Mail.Started.class)
+public @interface IntegrationTest {
+}

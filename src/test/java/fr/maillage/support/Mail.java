@@ -1,0 +1,62 @@
+package fr.maillage.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+
+/** One GreenMail SMTP server per test JVM: the real SMTP path, received in memory. */
+public final class Mail {
+
+	public static final int SMTP_PORT = 3925;
+	private static final GreenMail SERVER = start();
+
+	private Mail() {
+	}
+
+	private static GreenMail start() {
+		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+		return server;
+	}
+
+	/** Imported by the test context so the SMTP server runs before the application sends anything. */
+	@org.springframework.boot.test.context.TestConfiguration
+	public static class Started {
+		@org.springframework.context.annotation.Bean
+		GreenMail greenMail() {
+			return SERVER;
+		}
+	}
+
+	public static GreenMail server() {
+		return SERVER;
+	}
+
+	/** Messages received for an address, waiting up to five seconds for at least one. */
+	public static List<MimeMessage> to(String address) {
+		long deadline = System.currentTimeMillis() + 5000;
+		while (true) {
+			List<MimeMessage> found = Arrays.stream(SERVER.getReceivedMessages()).filter(m -> {
+				try {
+					return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					return false;
+				}
+			}).toList();
+			if (!found.isEmpty() || System.currentTimeMillis() > deadline) {
+				return found;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return found;
+			}
+		}
+	}
+}
