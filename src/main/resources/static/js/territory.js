@@ -13,7 +13,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const map = document.getElementById("carte");
   if (map && window.L) {
     const points = JSON.parse(map.dataset.points);
-    const leaflet = L.map(map, { attributionControl: false });
+    const leaflet = L.map(map, { attributionControl: false, zoomSnap: 0.25 });
     const max = Math.max(...points.map(p => p.population), 1);
     const layer = L.featureGroup(points.map(p =>
       L.circleMarker([p.lat, p.lon], { radius: 4 + 16 * Math.sqrt(p.population / max), color: p.qpv ? "#b71c1c" : "#1565c0", weight: 1 })

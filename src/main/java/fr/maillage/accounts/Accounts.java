@@ -201,15 +201,18 @@ public class Accounts {
 		return true;
 	}
 
+	/** The people of a CPTS (names, e-mails: personal data, so the read is audited first). */
 	@Transactional(readOnly = true)
 	public List<UserView> usersOf(UUID cptsId) {
 		access.requireMember(cptsId);
+		audit.read("account.users.read", "cpts", cptsId.toString(), cptsId, null);
 		return store.usersOf(cptsId);
 	}
 
 	@Transactional(readOnly = true)
 	public List<UserView> allUsers() {
 		access.requireAdmin();
+		audit.read("account.users.read", "user", null, null, "tous");
 		return store.allUsers();
 	}
 

@@ -201,6 +201,26 @@ class FirstRunBrowserTest {
 
 	@Test
 	@Order(6)
+	void theAdministratorImportsCoordinatesAndTheTerritoryGetsItsMap() {
+		login(ADMIN, ADMIN_PASSWORD);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Référentiel")).click();
+		page.getByLabel("Fichier CSV des coordonnées")
+			.setInputFiles(fr.maillage.support.TestData.shared().resolve("data/reference/communes-centroids-2018.csv"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Voir l'aperçu")).click();
+		assertThat(page.locator("#communes-placees")).containsText("communes actuelles placées");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmer l'import")).click();
+		assertThat(page.getByText("Coordonnées importées")).isVisible();
+
+		page.navigate(url("/"));
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("CPTS du Test")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Voir le territoire")).click();
+		assertThat(page.locator("#carte")).isVisible();
+		assertThat(page.locator("#carte path.leaflet-interactive")).hasCount(32);
+		Browser.screenshot(page, "06-carte-du-territoire");
+	}
+
+	@Test
+	@Order(7)
 	void thePublicPageReadsWellOnAPhone() {
 		try (BrowserContext phone = Browser.newPhoneContext()) {
 			Page p = phone.newPage();
@@ -211,7 +231,7 @@ class FirstRunBrowserTest {
 			// nothing overflows the phone's width
 			Object overflow = p.evaluate("document.documentElement.scrollWidth > window.innerWidth");
 			assertThat(overflow).isEqualTo(false);
-			Browser.screenshot(p, "06-page-publique-telephone");
+			Browser.screenshot(p, "07-page-publique-telephone");
 		}
 	}
 }

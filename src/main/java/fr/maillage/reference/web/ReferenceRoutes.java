@@ -1,5 +1,6 @@
 package fr.maillage.reference.web;
 
+import static fr.maillage.platform.Access.ADMIN;
 import static fr.maillage.platform.Access.AUTHENTICATED;
 
 import fr.maillage.platform.Route;
@@ -14,6 +15,10 @@ class ReferenceRoutes implements Route.Declarations {
 		return List.of(
 				Route.get("/api/v1/communes", AUTHENTICATED),
 				Route.get("/api/v1/epci", AUTHENTICATED),
-				Route.get("/communes/recherche", AUTHENTICATED));
+				Route.get("/communes/recherche", AUTHENTICATED),
+				Route.get("/administration/reference", ADMIN),
+				Route.post("/administration/reference/coordonnees", ADMIN),
+				Route.post("/administration/reference/coordonnees/confirmer", ADMIN),
+				Route.post("/api/v1/reference/coordinates", ADMIN));
 	}
 }

@@ -1,0 +1,108 @@
+package fr.maillage.reference.web;
+
+import fr.maillage.platform.Messages;
+import fr.maillage.reference.CommuneDirectory;
+import fr.maillage.reference.CoordinatesImport;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Administration of the reference data: commune coordinates from a CSV, through the import
+ * pipeline (preview, confirm, apply all or nothing, report). Administrators only.
+ */
+@Controller
+class ReferenceAdminController {
+
+	static final String VIEW = "reference/admin";
+	private static final String PENDING = "maillage.coordinates.pending";
+
+	private final CoordinatesImport coordinates;
+	private final CommuneDirectory directory;
+	private final Messages messages;
+
+	ReferenceAdminController(CoordinatesImport coordinates, CommuneDirectory directory, Messages messages) {
+		this.coordinates = coordinates;
+		this.directory = directory;
+		this.messages = messages;
+	}
+
+	private static void requireAdmin() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || auth.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
+			throw new AccessDeniedException("administrators only");
+		}
+	}
+
+	@GetMapping("/administration/reference")
+	String page(Model model) {
+		requireAdmin();
+		model.addAttribute("communeCount", directory.communeCount());
+		model.addAttribute("withCoordinates", coordinates.communesWithCoordinates());
+		return VIEW;
+	}
+
+	@PostMapping("/administration/reference/coordonnees")
+	String preview(@RequestParam(required = false) @Nullable MultipartFile file, HttpSession session, Model model) throws IOException {
+		requireAdmin();
+		model.addAttribute("communeCount", directory.communeCount());
+		model.addAttribute("withCoordinates", coordinates.communesWithCoordinates());
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("failure", messages.get("reference.coordinates.noFile"));
+			return VIEW;
+		}
+		String csv = new String(file.getBytes(), StandardCharsets.UTF_8);
+		if (csv.indexOf('\0') >= 0) {
+			model.addAttribute("failure", messages.get("territory.file.notText", file.getOriginalFilename()));
+			return VIEW;
+		}
+		CoordinatesImport.Report report = coordinates.preview(csv);
+		if (report.acceptable()) {
+			session.setAttribute(PENDING, csv);
+		}
+		model.addAttribute("report", report);
+		model.addAttribute("fileName", file.getOriginalFilename());
+		return VIEW;
+	}
+
+	@PostMapping("/administration/reference/coordonnees/confirmer")
+	String confirm(HttpSession session, Model model, RedirectAttributes redirect) {
+		requireAdmin();
+		String csv = (String) session.getAttribute(PENDING);
+		if (csv == null) {
+			redirect.addFlashAttribute("failure", messages.get("reference.coordinates.expired"));
+			return "redirect:/administration/reference";
+		}
+		session.removeAttribute(PENDING);
+		CoordinatesImport.Report report = coordinates.apply(csv);
+		redirect.addFlashAttribute(report.applied() ? "success" : "failure", report.applied()
+				? messages.get("reference.coordinates.applied", report.placed(), report.unknownCount())
+				: messages.get("reference.coordinates.refused"));
+		return "redirect:/administration/reference";
+	}
+
+	/** The same import for scripts: {@code ?dryRun=true} previews without applying. */
+	@PostMapping(path = "/api/v1/reference/coordinates", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
+	@ResponseBody
+	org.springframework.http.ResponseEntity<CoordinatesImport.Report> api(@RequestBody String csv,
+			@RequestParam(defaultValue = "false") boolean dryRun) {
+		requireAdmin();
+		CoordinatesImport.Report report = dryRun ? coordinates.preview(csv) : coordinates.apply(csv);
+		return report.errors().isEmpty() ? org.springframework.http.ResponseEntity.ok(report)
+				: org.springframework.http.ResponseEntity.badRequest().body(report);
+	}
+}
