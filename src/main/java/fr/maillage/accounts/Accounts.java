@@ -123,9 +123,40 @@ public class Accounts {
 		return revoked;
 	}
 
+	/** Creates an account with a password chosen by an administrator (demo data, scripts); empty if the e-mail is taken. */
+	@Transactional
+	public Optional<UUID> createUser(String email, String displayName, String password) {
+		access.requireAdmin();
+		if (store.userIdByEmail(normalizeEmail(email)).isPresent()) {
+			return Optional.empty();
+		}
+		UUID id = UUID.randomUUID();
+		store.insertUser(id, normalizeEmail(email), displayName.strip(), passwords.encode(password), false);
+		audit.change("account.user.created", "user", id.toString(), null, normalizeEmail(email));
+		return Optional.of(id);
+	}
+
+	/** Signs in a user for work done by the application itself on their behalf (demo seeding). */
+	public void runAs(UUID userId, Runnable work) {
+		var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+		CurrentUser user = store.loadById(userId).orElseThrow();
+		user.eraseCredentials();
+		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(user, null, user.getAuthorities()));
+		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		try {
+			work.run();
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+		}
+	}
+
 	/** Grants a role in a CPTS to an existing user. */
 	@Transactional
 	public void grant(UUID userId, UUID cptsId, Role role) {
+		access.requireCoordinator(cptsId);
 		store.grant(userId, cptsId, role);
 		audit.change("account.role.granted", "user", userId.toString(), cptsId, role.name());
 	}

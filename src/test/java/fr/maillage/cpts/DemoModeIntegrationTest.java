@@ -1,0 +1,45 @@
+package fr.maillage.cpts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.maillage.support.Api;
+import fr.maillage.support.Mail;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/** MAILLAGE_DEMO=true on an empty database: the fictional CPTS and the documented demo accounts. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"maillage.database.directory=target/test-postgres-demo", "maillage.database.clean=true", "maillage.demo=true" })
+@Import(Mail.Started.class)
+class DemoModeIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	private String token(String email, String password) {
+		Api.Response r = new Api(port, null).post("/api/v1/auth/token", Map.of("email", email, "password", password));
+		assertThat(r.status()).as(email + " " + r.body()).isEqualTo(201);
+		return r.json().get("token").asString();
+	}
+
+	@Test
+	void theDemoCptsAndItsAccountsAreReady() {
+		Api coordinator = new Api(port, token("coordination@demo.maillage.fr", "demo-maillage-coordination"));
+		var list = coordinator.get("/api/v1/cpts").json();
+		assertThat(list).hasSize(1);
+		String id = list.get(0).get("id").asString();
+		var territory = coordinator.get("/api/v1/cpts/" + id + "/territory").json();
+		assertThat(territory.get("communeCount").asInt()).isEqualTo(48);
+		assertThat(territory.get("sizeClass").asInt()).isEqualTo(2);
+
+		Api member = new Api(port, token("membre@demo.maillage.fr", "demo-maillage-membre"));
+		assertThat(member.get("/api/v1/cpts/" + id).status()).isEqualTo(200);
+		assertThat(member.put("/api/v1/cpts/" + id + "/territory", java.util.List.of("04112")).status()).isEqualTo(403);
+
+		Api admin = new Api(port, token("admin@demo.maillage.fr", "demo-maillage-admin"));
+		assertThat(admin.get("/api/v1/users").json()).hasSize(3);
+	}
+}
