@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 		"maillage.admin.email=" + TestData.ADMIN_EMAIL, "maillage.admin.password=" + TestData.ADMIN_PASSWORD,
 		"maillage.admin.token=" + TestData.ADMIN_TOKEN, "spring.mail.host=127.0.0.1",
 		"spring.mail.port=" + Mail.SMTP_PORT, "spring.mail.properties.mail.smtp.connectiontimeout=5000",
-		"logging.level.fr.maillage=INFO" })
+		"maillage.security.totp-required-for=PARTNER", "logging.level.fr.maillage=INFO" })
 @ActiveProfiles("test")
 @Import(Mail.Started.class)
 public @interface IntegrationTest {

@@ -38,18 +38,25 @@ public final class People {
 		}
 	}
 
-	/** Invites someone into a CPTS, accepts the e-mailed invitation, and returns an API token of theirs. */
-	public static String join(Api admin, int port, String cptsId, String role) {
+	public record Person(String email, String password) {
+	}
+
+	/** Invites someone into a CPTS and accepts the e-mailed invitation (through the service; the browser tests use the page). */
+	public static Person invite(Api admin, String cptsId, String role) {
 		String email = TestData.unique(role.toLowerCase()) + "@maillage.test";
 		Api.Response invited = admin.post("/api/v1/cpts/" + cptsId + "/invitations", Map.of("email", email, "role", role));
 		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
 		assertThat(invited.json().get("mailed").asBoolean()).isTrue();
 		String secret = invitationSecret(email);
-		Api anonymous = new Api(port, null);
 		String password = "Mot-de-passe-" + secret.substring(5, 12);
-		// Accepting goes through the page form, as a person would (see the browser tests); here through the service.
 		Invitations.accept(secret, "Personne " + role, password);
-		Api.Response token = anonymous.post("/api/v1/auth/token", Map.of("email", email, "password", password));
+		return new Person(email, password);
+	}
+
+	/** Invites someone into a CPTS, accepts the invitation, and returns an API token of theirs. */
+	public static String join(Api admin, int port, String cptsId, String role) {
+		Person p = invite(admin, cptsId, role);
+		Api.Response token = new Api(port, null).post("/api/v1/auth/token", Map.of("email", p.email(), "password", p.password()));
 		assertThat(token.status()).as(token.body()).isEqualTo(201);
 		return token.json().get("token").asString();
 	}

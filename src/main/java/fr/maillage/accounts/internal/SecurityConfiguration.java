@@ -62,9 +62,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard, TotpPolicy totp) throws Exception {
 		http.authenticationProvider(guard)
 			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(totp.filter(), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
 			.formLogin(f -> f.loginPage("/connexion").loginProcessingUrl("/connexion")
 				.authenticationDetailsSource(LoginGuard.Details::new)
 				.failureHandler(new LoginFailureHandler())

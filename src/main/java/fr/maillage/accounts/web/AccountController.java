@@ -7,6 +7,8 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import fr.maillage.accounts.Accounts;
 import fr.maillage.accounts.CptsAccess;
 import fr.maillage.accounts.CurrentUser;
+import fr.maillage.accounts.internal.AccountStore;
+import fr.maillage.accounts.internal.TotpPolicy;
 import fr.maillage.platform.Messages;
 import jakarta.servlet.http.HttpSession;
 import java.util.Base64;
@@ -29,12 +31,34 @@ class AccountController {
 	private final CptsAccess access;
 	private final Messages messages;
 	private final CodeVerifier codes;
+	private final TotpPolicy totpPolicy;
+	private final AccountStore store;
+	private final org.springframework.security.web.context.SecurityContextRepository contexts =
+			new org.springframework.security.web.context.HttpSessionSecurityContextRepository();
 
-	AccountController(Accounts accounts, CptsAccess access, Messages messages, CodeVerifier codes) {
+	AccountController(Accounts accounts, CptsAccess access, Messages messages, CodeVerifier codes, TotpPolicy totpPolicy,
+			AccountStore store) {
 		this.accounts = accounts;
 		this.access = access;
 		this.messages = messages;
 		this.codes = codes;
+		this.totpPolicy = totpPolicy;
+		this.store = store;
+	}
+
+	private static CurrentUser withoutTotp(CurrentUser u) {
+		return new CurrentUser(u.id(), u.email(), u.displayName(), null, u.isAdmin(), u.isEnabled(), false, u.roles());
+	}
+
+	/** The session keeps the user as loaded at login: reload it after a change of second factor. */
+	private void refreshSession(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+		CurrentUser user = store.loadById(access.requireUser().id()).orElseThrow();
+		user.eraseCredentials();
+		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(user, null, user.getAuthorities()));
+		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
 	}
 
 	@GetMapping("/compte")
@@ -72,11 +96,13 @@ class AccountController {
 		model.addAttribute("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
 		model.addAttribute("secret", secret);
 		model.addAttribute("user", user);
+		model.addAttribute("required", totpPolicy.mustEnable(user));
 		return "accounts/totp";
 	}
 
 	@PostMapping("/compte/double-facteur")
-	String enableTotp(@RequestParam(defaultValue = "") String code, HttpSession session, RedirectAttributes redirect) {
+	String enableTotp(@RequestParam(defaultValue = "") String code, HttpSession session, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
 		String secret = (String) session.getAttribute(PENDING_SECRET);
 		if (secret == null || !codes.isValidCode(secret, code.replaceAll("\\s", ""))) {
 			redirect.addFlashAttribute("failure", messages.get("account.totp.wrongCode"));
@@ -84,13 +110,20 @@ class AccountController {
 		}
 		accounts.enableTotp(secret);
 		session.removeAttribute(PENDING_SECRET);
+		refreshSession(request, response);
 		redirect.addFlashAttribute("success", messages.get("account.totp.enabled"));
 		return "redirect:/compte";
 	}
 
 	@PostMapping("/compte/double-facteur/desactiver")
-	String disableTotp(RedirectAttributes redirect) {
+	String disableTotp(RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
+		if (totpPolicy.mustEnable(withoutTotp(access.requireUser()))) {
+			redirect.addFlashAttribute("failure", messages.get("account.totp.required"));
+			return "redirect:/compte";
+		}
 		accounts.disableTotp();
+		refreshSession(request, response);
 		redirect.addFlashAttribute("success", messages.get("account.totp.disabled"));
 		return "redirect:/compte";
 	}

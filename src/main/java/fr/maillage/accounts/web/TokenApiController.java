@@ -29,7 +29,10 @@ class TokenApiController {
 	private final Accounts accounts;
 	private final Messages messages;
 
-	TokenApiController(LoginGuard guard, Accounts accounts, Messages messages) {
+	private final fr.maillage.accounts.internal.TotpPolicy totpPolicy;
+
+	TokenApiController(LoginGuard guard, Accounts accounts, Messages messages, fr.maillage.accounts.internal.TotpPolicy totpPolicy) {
+		this.totpPolicy = totpPolicy;
 		this.guard = guard;
 		this.accounts = accounts;
 		this.messages = messages;
@@ -49,6 +52,9 @@ class TokenApiController {
 		try {
 			var auth = guard.authenticate(attempt);
 			CurrentUser user = (CurrentUser) auth.getPrincipal();
+			if (totpPolicy.mustEnable(user)) {
+				return error(HttpStatus.FORBIDDEN, "totp_obligatoire", "account.totp.required");
+			}
 			SecurityContextHolder.getContext().setAuthentication(auth);
 			String token = accounts.issueToken(user.id(), body.name() == null ? "API" : body.name());
 			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "type", "Bearer"));

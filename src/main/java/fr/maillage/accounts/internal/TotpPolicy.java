@@ -1,0 +1,72 @@
+package fr.maillage.accounts.internal;
+
+import fr.maillage.accounts.CurrentUser;
+import fr.maillage.accounts.Role;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The second factor, enforced per role (MAILLAGE_TOTP_REQUIRED_FOR, e.g. "ADMIN,COORDINATOR"):
+ * a signed-in user who holds such a role and has not enabled TOTP can only reach the page that
+ * enables it (and log out) until they do.
+ */
+@Component
+public class TotpPolicy {
+
+	private final boolean admins;
+	private final Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	TotpPolicy(@Value("${maillage.security.totp-required-for:}") String requiredFor) {
+		boolean a = false;
+		for (String item : requiredFor.split("[,\\s]+")) {
+			String name = item.strip().toUpperCase(Locale.ROOT);
+			if (name.equals("ADMIN")) {
+				a = true;
+			}
+			else if (!name.isEmpty()) {
+				roles.add(Role.valueOf(name));
+			}
+		}
+		this.admins = a;
+	}
+
+	/** Whether this user must have a second factor and does not have one yet. */
+	public boolean mustEnable(CurrentUser user) {
+		if (user.totpEnabled()) {
+			return false;
+		}
+		return (admins && user.isAdmin()) || user.roles().values().stream().flatMap(Set::stream).anyMatch(roles::contains);
+	}
+
+	OncePerRequestFilter filter() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				if (auth != null && auth.getPrincipal() instanceof CurrentUser user && mustEnable(user) && !allowed(path)) {
+					response.sendRedirect(request.getContextPath() + "/compte/double-facteur?obligatoire");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	private static boolean allowed(String path) {
+		return path.startsWith("/compte/double-facteur") || path.equals("/deconnexion") || path.equals("/langue")
+				|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error");
+	}
+}

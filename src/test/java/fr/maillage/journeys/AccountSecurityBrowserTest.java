@@ -1,0 +1,168 @@
+package fr.maillage.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.time.SystemTimeProvider;
+import fr.maillage.accounts.Accounts;
+import fr.maillage.support.Api;
+import fr.maillage.support.Browser;
+import fr.maillage.support.IntegrationTest;
+import fr.maillage.support.Mail;
+import fr.maillage.support.People;
+import fr.maillage.support.TestData;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Second factor, its enforcement per role, password reset by e-mail, login throttling, the language switch. */
+@IntegrationTest
+class AccountSecurityBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	BrowserContext context;
+	Page page;
+	Api admin;
+
+	@BeforeEach
+	void open() {
+		People.Invitations.use(accounts);
+		admin = new Api(port, TestData.ADMIN_TOKEN);
+		context = Browser.newContext();
+		page = context.newPage();
+	}
+
+	@AfterEach
+	void close(org.junit.jupiter.api.TestInfo info) {
+		Browser.screenshot(page, "securite-" + info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+		context.close();
+	}
+
+	String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	void login(String email, String password, String totp) {
+		page.navigate(url("/connexion"));
+		page.getByLabel("Adresse e-mail").fill(email);
+		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(password);
+		if (totp != null) {
+			page.getByLabel("Code de double authentification (si vous l'avez activée)").fill(totp);
+		}
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+	}
+
+	static String code(String secret) throws Exception {
+		long counter = new SystemTimeProvider().getTime() / 30;
+		return new DefaultCodeGenerator().generate(secret, counter);
+	}
+
+	@Test
+	void aMemberTurnsOnTheSecondFactorAndThenNeedsIt() throws Exception {
+		People.Person member = People.invite(admin, People.newCpts(admin), "MEMBER");
+		login(member.email(), member.password(), null);
+		page.navigate(url("/compte"));
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Activer la double authentification")).click();
+		String secret = page.locator("#totp-secret").textContent().strip();
+		page.getByLabel("Code à 6 chiffres").fill("000000".equals(code(secret)) ? "111111" : "000000");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activer")).click();
+		assertThat(page.getByText("Code incorrect")).isVisible();
+		page.getByLabel("Code à 6 chiffres").fill(code(secret));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activer")).click();
+		assertThat(page.getByText("Double authentification activée.")).isVisible();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter")).click();
+
+		login(member.email(), member.password(), null);
+		assertThat(page.getByText("Code de double authentification manquant ou erroné.")).isVisible();
+		login(member.email(), member.password(), code(secret));
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
+
+		Api anonymous = new Api(port, null);
+		assertThat(anonymous.post("/api/v1/auth/token", Map.of("email", member.email(), "password", member.password())).status()).isEqualTo(401);
+		assertThat(anonymous.post("/api/v1/auth/token", Map.of("email", member.email(), "password", member.password(), "totp", code(secret)))
+			.status()).isEqualTo(201);
+	}
+
+	@Test
+	void aRoleThatRequiresTheSecondFactorCannotGoAnywhereWithoutIt() {
+		People.Person partner = People.invite(admin, People.newCpts(admin), "PARTNER");
+		login(partner.email(), partner.password(), null);
+		assertThat(page).hasURL(Pattern.compile(".*/compte/double-facteur\\?obligatoire"));
+		assertThat(page.getByText("obligatoire pour votre rôle")).isVisible();
+		page.navigate(url("/audit"));
+		assertThat(page).hasURL(Pattern.compile(".*/compte/double-facteur\\?obligatoire"));
+		assertThat(new Api(port, null).post("/api/v1/auth/token", Map.of("email", partner.email(), "password", partner.password())).status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void aForgottenPasswordIsResetThroughTheEmailedLink() throws Exception {
+		People.Person member = People.invite(admin, People.newCpts(admin), "MEMBER");
+		page.navigate(url("/connexion"));
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mot de passe oublié ?")).click();
+		page.getByLabel("Adresse e-mail").fill(member.email());
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer le lien")).click();
+		assertThat(page.getByText("un lien de réinitialisation vient de lui être envoyé")).isVisible();
+		var mails = Mail.to(member.email()).stream().filter(m -> {
+			try {
+				return m.getSubject().contains("réinitialisation");
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).toList();
+		assertThat(mails).hasSize(1);
+		Matcher link = Pattern.compile("/mot-de-passe/([A-Za-z0-9_-]+)").matcher(String.valueOf(mails.getFirst().getContent()));
+		assertThat(link.find()).isTrue();
+		page.navigate(url("/mot-de-passe/" + link.group(1)));
+		page.getByLabel("Mot de passe (12 caractères au moins)").fill("Nouveau-mot-de-passe-2026");
+		page.getByLabel("Confirmez le mot de passe").fill("Nouveau-mot-de-passe-2026");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer le mot de passe")).click();
+		assertThat(page.getByText("Mot de passe modifié")).isVisible();
+		login(member.email(), "Nouveau-mot-de-passe-2026", null);
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
+		// the link works once
+		page.navigate(url("/mot-de-passe/" + link.group(1)));
+		page.getByLabel("Mot de passe (12 caractères au moins)").fill("Encore-un-autre-2026");
+		page.getByLabel("Confirmez le mot de passe").fill("Encore-un-autre-2026");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer le mot de passe")).click();
+		assertThat(page.getByText("déjà utilisé ou expiré")).isVisible();
+	}
+
+	@Test
+	void repeatedFailuresLockTheAccountForAWhileEvenWithTheRightPassword() {
+		People.Person member = People.invite(admin, People.newCpts(admin), "MEMBER");
+		Api anonymous = new Api(port, null);
+		for (int i = 0; i < 5; i++) {
+			assertThat(anonymous.post("/api/v1/auth/token", Map.of("email", member.email(), "password", "faux-" + i)).status()).isEqualTo(401);
+		}
+		Api.Response locked = anonymous.post("/api/v1/auth/token", Map.of("email", member.email(), "password", member.password()));
+		assertThat(locked.status()).isEqualTo(429);
+		assertThat(locked.json().get("message").asString()).contains("15 minutes");
+		login(member.email(), member.password(), null);
+		assertThat(page.getByText("Trop de tentatives")).isVisible();
+	}
+
+	@Test
+	void theInterfaceSwitchesToEnglishAndBack() {
+		login(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD, null);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your CPTS"))).isVisible();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Français")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Vos CPTS"))).isVisible();
+	}
+}
