@@ -42,6 +42,21 @@ class AuditLogIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from audit_event where id = :id").param("id", id).query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Autowired
+	fr.maillage.audit.internal.AuditRetention retention;
+
+	@Test
+	void theRetentionJobPurgesOnlyWhatIsOlderThanTheRetentionAndAuditsThePurge() {
+		long old = jdbc.sql("insert into audit_event (at, action, subject_type) values (now() - interval '4 years', 'test.old', 'test') returning id")
+			.query(Long.class).single();
+		long recent = jdbc.sql("insert into audit_event (action, subject_type) values ('test.recent', 'test') returning id").query(Long.class).single();
+		assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from audit_event where id = :id").param("id", old).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from audit_event where id = :id").param("id", recent).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'audit.purged' and id > :id").param("id", recent)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
 	@Test
 	void creatingACptsIsAuditedWithActorAndAddress() {
 		String slug = TestData.unique("audit");
