@@ -31,9 +31,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > MAX_BODY) {
+		boolean referencePackage = request.getRequestURI().equals(UploadLimits.REFERENCE_PATH);
+		long max = referencePackage ? UploadLimits.REFERENCE_REQUEST_BYTES : MAX_BODY;
+		if (request.getContentLengthLong() > max) {
 			java.util.Locale locale = LocaleFilter.localeOf(request);
-			String message = messages.get(locale, "error.tooLarge", UploadLimits.describe());
+			String message = messages.get(locale, "error.tooLarge",
+					referencePackage ? UploadLimits.megabytes(UploadLimits.REFERENCE_FILE_BYTES) : UploadLimits.describe());
 			response.setStatus(413);
 			response.setCharacterEncoding("UTF-8");
 			if (request.getRequestURI().startsWith("/api/")) {

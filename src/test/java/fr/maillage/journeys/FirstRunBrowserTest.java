@@ -201,26 +201,46 @@ class FirstRunBrowserTest {
 
 	@Test
 	@Order(6)
+	void theAdministratorUpdatesTheReferenceDataFromThePackageFiles() {
+		login(ADMIN, ADMIN_PASSWORD);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Référentiel")).click();
+		var dir = fr.maillage.support.TestData.shared().resolve("data/reference/etalab-decoupage-administratif-6.0.0");
+		page.getByLabel("communes.json").setInputFiles(dir.resolve("communes.json"));
+		page.getByLabel("epci.json").setInputFiles(dir.resolve("epci.json"));
+		page.getByLabel("departements.json").setInputFiles(dir.resolve("departements.json"));
+		page.getByLabel("regions.json").setInputFiles(dir.resolve("regions.json"));
+		page.locator("form", new Page.LocatorOptions().setHas(page.getByLabel("communes.json")))
+			.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Voir l'aperçu")).click();
+		assertThat(page.locator("#referentiel-communes")).containsText(Pattern.compile("34\\s969 communes actuelles"));
+		assertThat(page.getByText("0 communes nouvelles, 0 disparues, 0 renommées")).isVisible();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remplacer le référentiel")).click();
+		assertThat(page.getByText(Pattern.compile("Référentiel remplacé : 34\\s969 communes"))).isVisible();
+		Browser.screenshot(page, "06-referentiel-mis-a-jour");
+	}
+
+	@Test
+	@Order(7)
 	void theAdministratorImportsCoordinatesAndTheTerritoryGetsItsMap() {
 		login(ADMIN, ADMIN_PASSWORD);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Référentiel")).click();
 		page.getByLabel("Fichier CSV des coordonnées")
 			.setInputFiles(fr.maillage.support.TestData.shared().resolve("data/reference/communes-centroids-2018.csv"));
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Voir l'aperçu")).click();
+		page.locator("form", new Page.LocatorOptions().setHas(page.getByLabel("Fichier CSV des coordonnées")))
+			.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Voir l'aperçu")).click();
 		assertThat(page.locator("#communes-placees")).containsText("communes actuelles placées");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmer l'import")).click();
-		assertThat(page.getByText("Coordonnées importées")).isVisible();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Coordonnées importées");
 
 		page.navigate(url("/"));
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("CPTS du Test")).click();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Voir le territoire")).click();
 		assertThat(page.locator("#carte")).isVisible();
 		assertThat(page.locator("#carte path.leaflet-interactive")).hasCount(32);
-		Browser.screenshot(page, "06-carte-du-territoire");
+		Browser.screenshot(page, "07-carte-du-territoire");
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void thePublicPageReadsWellOnAPhone() {
 		try (BrowserContext phone = Browser.newPhoneContext()) {
 			Page p = phone.newPage();
@@ -231,7 +251,7 @@ class FirstRunBrowserTest {
 			// nothing overflows the phone's width
 			Object overflow = p.evaluate("document.documentElement.scrollWidth > window.innerWidth");
 			assertThat(overflow).isEqualTo(false);
-			Browser.screenshot(p, "07-page-publique-telephone");
+			Browser.screenshot(p, "08-page-publique-telephone");
 		}
 	}
 }

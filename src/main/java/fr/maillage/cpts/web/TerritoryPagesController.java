@@ -83,6 +83,13 @@ class TerritoryPagesController {
 		Cpts cpts = service.get(id);
 		access.requireCoordinator(id);
 		StringBuilder list = new StringBuilder(text);
+		if (file != null && file.getSize() > fr.maillage.platform.UploadLimits.LIST_BYTES) {
+			model.addAttribute("cpts", cpts);
+			model.addAttribute("territory", service.territory(id));
+			model.addAttribute("failure", messages.get("error.tooLarge", fr.maillage.platform.UploadLimits.describe()));
+			model.addAttribute("text", text);
+			return EDIT_VIEW;
+		}
 		if (file != null && !file.isEmpty()) {
 			String content = decode(file);
 			if (content == null) {

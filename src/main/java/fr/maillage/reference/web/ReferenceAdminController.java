@@ -2,7 +2,9 @@ package fr.maillage.reference.web;
 
 import fr.maillage.platform.Messages;
 import fr.maillage.reference.CommuneDirectory;
+import fr.maillage.platform.UploadLimits;
 import fr.maillage.reference.CoordinatesImport;
+import fr.maillage.reference.ReferenceUpdate;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +32,15 @@ class ReferenceAdminController {
 
 	static final String VIEW = "reference/admin";
 	private static final String PENDING = "maillage.coordinates.pending";
+	private static final String PENDING_PACKAGE = "maillage.reference.pending";
 
 	private final CoordinatesImport coordinates;
 	private final CommuneDirectory directory;
 	private final Messages messages;
+	private final ReferenceUpdate update;
 
-	ReferenceAdminController(CoordinatesImport coordinates, CommuneDirectory directory, Messages messages) {
+	ReferenceAdminController(CoordinatesImport coordinates, CommuneDirectory directory, Messages messages, ReferenceUpdate update) {
+		this.update = update;
 		this.coordinates = coordinates;
 		this.directory = directory;
 		this.messages = messages;
@@ -65,6 +70,10 @@ class ReferenceAdminController {
 			model.addAttribute("failure", messages.get("reference.coordinates.noFile"));
 			return VIEW;
 		}
+		if (file.getSize() > UploadLimits.LIST_BYTES) {
+			model.addAttribute("failure", messages.get("error.tooLarge", UploadLimits.describe()));
+			return VIEW;
+		}
 		String csv = new String(file.getBytes(), StandardCharsets.UTF_8);
 		if (csv.indexOf('\0') >= 0) {
 			model.addAttribute("failure", messages.get("territory.file.notText", file.getOriginalFilename()));
@@ -92,6 +101,57 @@ class ReferenceAdminController {
 		redirect.addFlashAttribute(report.applied() ? "success" : "failure", report.applied()
 				? messages.get("reference.coordinates.applied", report.placed(), report.unknownCount())
 				: messages.get("reference.coordinates.refused"));
+		return "redirect:/administration/reference";
+	}
+
+	@PostMapping(UploadLimits.REFERENCE_PATH)
+	String previewPackage(@RequestParam(required = false) @Nullable MultipartFile communes, @RequestParam(required = false) @Nullable MultipartFile epci,
+			@RequestParam(required = false) @Nullable MultipartFile departements, @RequestParam(required = false) @Nullable MultipartFile regions,
+			HttpSession session, Model model) throws IOException {
+		requireAdmin();
+		model.addAttribute("communeCount", directory.communeCount());
+		model.addAttribute("withCoordinates", coordinates.communesWithCoordinates());
+		for (MultipartFile f : new MultipartFile[] { communes, epci, departements, regions }) {
+			if (f == null || f.isEmpty()) {
+				model.addAttribute("failure", messages.get("reference.update.fourFiles"));
+				return VIEW;
+			}
+			if (f.getSize() > ReferenceUpdate.MAX_FILE_BYTES) {
+				model.addAttribute("failure", messages.get("error.tooLarge", UploadLimits.megabytes(ReferenceUpdate.MAX_FILE_BYTES)));
+				return VIEW;
+			}
+		}
+		ReferenceUpdate.Files files = new ReferenceUpdate.Files(communes.getBytes(), epci.getBytes(), departements.getBytes(), regions.getBytes());
+		ReferenceUpdate.Report report = update.preview(files);
+		if (report.acceptable()) {
+			java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("maillage-reference");
+			java.nio.file.Files.write(dir.resolve("communes.json"), files.communes());
+			java.nio.file.Files.write(dir.resolve("epci.json"), files.epci());
+			java.nio.file.Files.write(dir.resolve("departements.json"), files.departements());
+			java.nio.file.Files.write(dir.resolve("regions.json"), files.regions());
+			session.setAttribute(PENDING_PACKAGE, dir.toString());
+		}
+		model.addAttribute("update", report);
+		return VIEW;
+	}
+
+	@PostMapping(UploadLimits.REFERENCE_PATH + "/confirmer")
+	String confirmPackage(HttpSession session, RedirectAttributes redirect) throws IOException {
+		requireAdmin();
+		String dir = (String) session.getAttribute(PENDING_PACKAGE);
+		if (dir == null) {
+			redirect.addFlashAttribute("failure", messages.get("reference.coordinates.expired"));
+			return "redirect:/administration/reference";
+		}
+		session.removeAttribute(PENDING_PACKAGE);
+		java.nio.file.Path d = java.nio.file.Path.of(dir);
+		ReferenceUpdate.Report report = update.apply(new ReferenceUpdate.Files(java.nio.file.Files.readAllBytes(d.resolve("communes.json")),
+				java.nio.file.Files.readAllBytes(d.resolve("epci.json")), java.nio.file.Files.readAllBytes(d.resolve("departements.json")),
+				java.nio.file.Files.readAllBytes(d.resolve("regions.json"))));
+		org.springframework.util.FileSystemUtils.deleteRecursively(d);
+		redirect.addFlashAttribute(report.applied() ? "success" : "failure", report.applied()
+				? messages.get("reference.update.applied", report.communes(), report.added(), report.removed(), report.renamed())
+				: messages.get("reference.update.refused"));
 		return "redirect:/administration/reference";
 	}
 

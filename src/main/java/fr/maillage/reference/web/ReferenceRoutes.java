@@ -19,6 +19,8 @@ class ReferenceRoutes implements Route.Declarations {
 				Route.get("/administration/reference", ADMIN),
 				Route.post("/administration/reference/coordonnees", ADMIN),
 				Route.post("/administration/reference/coordonnees/confirmer", ADMIN),
+				Route.post("/administration/reference/paquet", ADMIN),
+				Route.post("/administration/reference/paquet/confirmer", ADMIN),
 				Route.post("/api/v1/reference/coordinates", ADMIN));
 	}
 }
