@@ -26,6 +26,17 @@ public record PreviewView(List<LineView> resolved, List<LineView> ambiguous, Lis
 			@Nullable String zoneNote, boolean duplicate, @Nullable Integer population, @Nullable String departementCode) {
 	}
 
+	/** How many lines of a group the preview page shows; the rest travel in one hidden field. */
+	public static final int SHOWN = 500;
+
+	public String moreUnresolvedText() {
+		return unresolved.size() <= SHOWN ? "" : String.join("\n", unresolved.subList(SHOWN, unresolved.size()).stream().map(LineView::text).toList());
+	}
+
+	public String moreAmbiguousText() {
+		return ambiguous.size() <= SHOWN ? "" : String.join("\n", ambiguous.subList(SHOWN, ambiguous.size()).stream().map(LineView::text).toList());
+	}
+
 	public static PreviewView of(ListResolution r, MessageSource messages, Locale locale) {
 		List<LineView> resolved = lines(r, Status.RESOLVED, messages, locale);
 		long population = resolved.stream().filter(l -> !l.duplicate()).mapToLong(l -> l.population() == null ? 0 : l.population()).sum();

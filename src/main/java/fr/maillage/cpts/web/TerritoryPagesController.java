@@ -249,7 +249,7 @@ class TerritoryPagesController {
 	/** The preview form as posted: kept codes with zones, choices for ambiguous lines, corrections for unresolved ones. */
 	record PreviewForm(List<String> kept, Map<String, Zone> zonesByCode, Map<Integer, String> choices, Map<Integer, String> originals,
 			Map<Integer, String> corrections, Set<Integer> dropped, boolean dropAllUnresolved, List<Integer> ambiguousLines,
-			List<Integer> unresolvedLines) {
+			List<Integer> unresolvedLines, List<String> moreAmbiguous, List<String> moreUnresolved) {
 
 		static PreviewForm parse(MultiValueMap<String, String> p) {
 			List<String> kept = new ArrayList<>(new LinkedHashSet<>(p.getOrDefault("code", List.of())));
@@ -282,7 +282,13 @@ class TerritoryPagesController {
 					dropped.add(n);
 				}
 			}
-			return new PreviewForm(kept, zones, choices, originals, corrections, dropped, p.containsKey("dropUnresolved"), ambiguous, unresolved);
+			// Lines beyond the 500 shown of each group travel in one field, so re-examining loses none.
+			return new PreviewForm(kept, zones, choices, originals, corrections, dropped, p.containsKey("dropUnresolved"), ambiguous, unresolved,
+					lines(p.getFirst("moreAmbiguous")), lines(p.getFirst("moreUnresolved")));
+		}
+
+		private static List<String> lines(@Nullable String text) {
+			return text == null ? List.of() : text.lines().filter(l -> !l.isBlank()).toList();
 		}
 
 		private static Zone zone(MultiValueMap<String, String> p, String key) {
@@ -312,6 +318,12 @@ class TerritoryPagesController {
 				if (!choices.containsKey(n)) {
 					return "territory.confirm.chooseAmbiguous";
 				}
+			}
+			if (!moreAmbiguous.isEmpty()) {
+				return "territory.confirm.chooseAmbiguous";
+			}
+			if (!dropAllUnresolved && !moreUnresolved.isEmpty()) {
+				return "territory.confirm.fixUnresolved";
 			}
 			if (!dropAllUnresolved) {
 				for (Integer n : unresolvedLines) {
@@ -349,10 +361,14 @@ class TerritoryPagesController {
 					lines.add(choice);
 				}
 			}
+			lines.addAll(moreAmbiguous);
 			for (Integer n : unresolvedLines) {
 				if (!dropped.contains(n) && !dropAllUnresolved) {
 					lines.add(corrections.getOrDefault(n, ""));
 				}
+			}
+			if (!dropAllUnresolved) {
+				lines.addAll(moreUnresolved);
 			}
 			return String.join("\n", lines);
 		}
