@@ -196,6 +196,13 @@ class FirstRunBrowserTest {
 		assertThat(page.locator("#total-communes")).hasText("32");
 		assertThat(page.locator("#total-population")).hasText(Pattern.compile("29\\s824"));
 		assertThat(page.locator("#taille")).hasText("Taille 1");
+		// the list sorts by population and filters as one types, accents or not
+		page.locator("#communes th", new Page.LocatorOptions().setHasText("Population")).click();
+		page.locator("#communes th", new Page.LocatorOptions().setHasText("Population")).click();
+		assertThat(page.locator("#communes tbody tr").first()).containsText("Carmaux");
+		page.getByLabel("Filtrer les communes (nom, code, zone…)").fill("saint benoit");
+		assertThat(page.locator("#communes tbody tr:visible")).hasCount(1);
+		assertThat(page.locator("#communes tbody tr:visible")).containsText("Saint-Benoît-de-Carmaux");
 		Browser.screenshot(page, "05-territoire-depuis-epci");
 	}
 
