@@ -19,9 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeFilter extends OncePerRequestFilter {
 
-	/** The largest request body: an upload at its limit plus the form around it. */
-	static final long MAX_BODY = UploadLimits.LIST_BYTES + 1024 * 1024;
-
 	private final Messages messages;
 
 	RequestSizeFilter(Messages messages) {
@@ -31,12 +28,10 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean referencePackage = request.getRequestURI().equals(UploadLimits.REFERENCE_PATH);
-		long max = referencePackage ? UploadLimits.REFERENCE_REQUEST_BYTES : MAX_BODY;
-		if (request.getContentLengthLong() > max) {
+		String path = request.getRequestURI();
+		if (request.getContentLengthLong() > UploadLimits.maxRequestBytes(path)) {
 			java.util.Locale locale = LocaleFilter.localeOf(request);
-			String message = messages.get(locale, "error.tooLarge",
-					referencePackage ? UploadLimits.megabytes(UploadLimits.REFERENCE_FILE_BYTES) : UploadLimits.describe());
+			String message = messages.get(locale, "error.tooLarge", UploadLimits.describe(path));
 			response.setStatus(413);
 			response.setCharacterEncoding("UTF-8");
 			if (request.getRequestURI().startsWith("/api/")) {

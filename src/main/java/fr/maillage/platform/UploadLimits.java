@@ -9,8 +9,32 @@ public final class UploadLimits {
 	public static final long REFERENCE_FILE_BYTES = 20L * 1024 * 1024;
 	/** The request that carries the reference package's four files. */
 	public static final long REFERENCE_REQUEST_BYTES = 45L * 1024 * 1024;
-	/** Where the reference package is sent: the only path with the larger limit. */
+	/** Where the reference package is sent: the only path with that limit. */
 	public static final String REFERENCE_PATH = "/administration/reference/paquet";
+	/** An RPPS extraction (the published national zip is a few hundred megabytes). */
+	public static final long RPPS_BYTES = 1024L * 1024 * 1024;
+
+	/** The largest request body accepted on a path. */
+	public static long maxRequestBytes(String path) {
+		if (path.equals(REFERENCE_PATH)) {
+			return REFERENCE_REQUEST_BYTES;
+		}
+		if (path.endsWith("/imports/rpps") || path.endsWith("/annuaire/import")) {
+			return RPPS_BYTES + 1024 * 1024;
+		}
+		return LIST_BYTES + 1024 * 1024;
+	}
+
+	/** The limit to tell a person about for a path. */
+	public static String describe(String path) {
+		if (path.equals(REFERENCE_PATH)) {
+			return megabytes(REFERENCE_FILE_BYTES);
+		}
+		if (path.endsWith("/imports/rpps") || path.endsWith("/annuaire/import")) {
+			return "1 Go";
+		}
+		return describe();
+	}
 
 	private UploadLimits() {
 	}

@@ -50,6 +50,19 @@ public final class Api {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
 	}
 
+	/** A multipart/form-data upload of one file under {@code field}. */
+	public Response postFile(String path, String field, String fileName, byte[] content) {
+		String boundary = "----maillage" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+		body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	private static HttpRequest.Builder json(HttpRequest.Builder b, Object body, String method) {
 		String text = body instanceof String s ? s : JSON.writeValueAsString(body);
 		return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));

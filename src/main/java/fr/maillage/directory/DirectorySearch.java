@@ -1,0 +1,108 @@
+package fr.maillage.directory;
+
+import fr.maillage.accounts.CptsAccess;
+import fr.maillage.shared.FrenchText;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Searches the directory of the whole installation (any signed-in user): by name words (case and
+ * accents ignored), profession code or label, savoir-faire, commune of an active practice site.
+ */
+@Service
+public class DirectorySearch {
+
+	public record Query(@Nullable String q, @Nullable String profession, @Nullable String skill, @Nullable String commune, int page, int size) {
+		public Query {
+			page = Math.max(0, page);
+			size = Math.clamp(size, 1, 200);
+		}
+	}
+
+	public record Page(List<Practitioner> items, long total, int page, int size) {
+	}
+
+	private final JdbcClient jdbc;
+	private final CptsAccess access;
+
+	DirectorySearch(JdbcClient jdbc, CptsAccess access) {
+		this.jdbc = jdbc;
+		this.access = access;
+	}
+
+	@Transactional(readOnly = true)
+	public Page practitioners(Query query) {
+		access.requireUser();
+		List<String> where = new ArrayList<>();
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (query.q() != null && !query.q().isBlank()) {
+			int i = 0;
+			for (String word : FrenchText.normalize(query.q()).toLowerCase(Locale.ROOT).split(" ")) {
+				where.add("p.search_text like :w" + i);
+				params.put("w" + i, "%" + word + "%");
+				i++;
+			}
+		}
+		if (query.profession() != null && !query.profession().isBlank()) {
+			where.add("(p.profession_code = :prof or lower(unaccent(p.profession_label)) like :profLike)");
+			params.put("prof", query.profession().strip());
+			params.put("profLike", "%" + FrenchText.normalize(query.profession()).toLowerCase(Locale.ROOT) + "%");
+		}
+		if (query.skill() != null && !query.skill().isBlank()) {
+			where.add("exists (select 1 from practitioner_activity s where s.practitioner_id = p.id and s.active and (s.skill_code = :skill or lower(unaccent(s.skill_label)) like :skillLike))");
+			params.put("skill", query.skill().strip());
+			params.put("skillLike", "%" + FrenchText.normalize(query.skill()).toLowerCase(Locale.ROOT) + "%");
+		}
+		if (query.commune() != null && !query.commune().isBlank()) {
+			where.add("exists (select 1 from practitioner_activity c where c.practitioner_id = p.id and c.active and c.commune_code = :commune)");
+			params.put("commune", query.commune().strip());
+		}
+		String condition = where.isEmpty() ? "true" : String.join(" and ", where);
+		var count = jdbc.sql("select count(*) from practitioner p where " + condition);
+		var select = jdbc.sql("select * from practitioner p where " + condition + " order by p.last_name, p.first_name, p.id limit :limit offset :offset");
+		for (var e : params.entrySet()) {
+			count = count.param(e.getKey(), e.getValue());
+			select = select.param(e.getKey(), e.getValue());
+		}
+		long total = count.query(Long.class).single();
+		List<Practitioner> people = select.param("limit", query.size()).param("offset", (long) query.page() * query.size())
+			.query(DirectorySearch::person).list();
+		return new Page(withActivities(people), total, query.page(), query.size());
+	}
+
+	private List<Practitioner> withActivities(List<Practitioner> people) {
+		if (people.isEmpty()) {
+			return people;
+		}
+		Map<UUID, List<Practitioner.Activity>> activities = new LinkedHashMap<>();
+		jdbc.sql("select * from practitioner_activity where practitioner_id = any(:ids) and active order by commune_name, site_name")
+			.param("ids", people.stream().map(Practitioner::id).toArray(UUID[]::new))
+			.query((rs, i) -> activities.computeIfAbsent(rs.getObject("practitioner_id", UUID.class), k -> new ArrayList<>()).add(activity(rs)))
+			.list();
+		return people.stream().map(p -> new Practitioner(p.id(), p.nationalId(), p.idKind(), p.civility(), p.lastName(), p.firstName(),
+				p.professionCode(), p.professionLabel(), p.mssante(), p.takesNewPatients(), p.source(),
+				activities.getOrDefault(p.id(), List.of()))).toList();
+	}
+
+	private static Practitioner person(ResultSet rs, int row) throws SQLException {
+		return new Practitioner(rs.getObject("id", UUID.class), rs.getString("national_id"), rs.getString("id_kind"), rs.getString("civility"),
+				rs.getString("last_name"), rs.getString("first_name"), rs.getString("profession_code"), rs.getString("profession_label"),
+				rs.getString("mssante"), (Boolean) rs.getObject("takes_new_patients"), rs.getString("source"), List.of());
+	}
+
+	private static Practitioner.Activity activity(ResultSet rs) throws SQLException {
+		return new Practitioner.Activity(rs.getObject("id", UUID.class), rs.getString("mode_label"), rs.getString("role_label"),
+				rs.getString("skill_code"), rs.getString("skill_label"), rs.getString("site_name"), rs.getString("address"),
+				rs.getString("postcode"), rs.getString("commune_code"), rs.getString("commune_name"), rs.getString("phone"), rs.getBoolean("active"));
+	}
+}

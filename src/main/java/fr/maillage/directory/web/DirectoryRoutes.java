@@ -1,0 +1,22 @@
+package fr.maillage.directory.web;
+
+import static fr.maillage.platform.Access.ADMIN;
+import static fr.maillage.platform.Access.AUTHENTICATED;
+import static fr.maillage.platform.Access.CPTS_COORDINATOR;
+
+import fr.maillage.platform.Route;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class DirectoryRoutes implements Route.Declarations {
+
+	@Override
+	public List<Route> routes() {
+		return List.of(
+				Route.post("/api/v1/cpts/{id}/imports/rpps", CPTS_COORDINATOR),
+				Route.post("/api/v1/imports/rpps", ADMIN),
+				Route.get("/api/v1/imports/{id}", AUTHENTICATED),
+				Route.get("/api/v1/practitioners", AUTHENTICATED));
+	}
+}
