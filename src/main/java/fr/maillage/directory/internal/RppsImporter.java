@@ -182,7 +182,8 @@ public class RppsImporter {
 			write(batch, tally);
 		}
 		tally.inactivated = inactivate(scope);
-		ledger.finish(id, lineNo, new ImportLedger.Counts(tally.created, tally.updated, tally.unchanged, tally.inactivated, tally.outOfScope,
+		// lines read: the data lines, without the header
+		ledger.finish(id, lineNo - 1, new ImportLedger.Counts(tally.created, tally.updated, tally.unchanged, tally.inactivated, tally.outOfScope,
 				tally.rejected), tally.remarks);
 	}
 

@@ -17,6 +17,10 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.post("/api/v1/cpts/{id}/imports/rpps", CPTS_COORDINATOR),
 				Route.post("/api/v1/imports/rpps", ADMIN),
 				Route.get("/api/v1/imports/{id}", AUTHENTICATED),
-				Route.get("/api/v1/practitioners", AUTHENTICATED));
+				Route.get("/api/v1/practitioners", AUTHENTICATED),
+				Route.get("/annuaire", AUTHENTICATED),
+				Route.get("/cpts/{id}/annuaire/import", CPTS_COORDINATOR),
+				Route.post("/cpts/{id}/annuaire/import", CPTS_COORDINATOR),
+				Route.get("/annuaire/imports/{id}", AUTHENTICATED));
 	}
 }

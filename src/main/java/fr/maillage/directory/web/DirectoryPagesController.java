@@ -1,0 +1,88 @@
+package fr.maillage.directory.web;
+
+import fr.maillage.accounts.CptsAccess;
+import fr.maillage.cpts.CptsService;
+import fr.maillage.directory.DirectoryImports;
+import fr.maillage.directory.DirectorySearch;
+import fr.maillage.directory.ImportStatus;
+import fr.maillage.platform.Messages;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.io.IOException;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The directory's pages: search, and the RPPS import with its progress and report. */
+@Controller
+class DirectoryPagesController {
+
+	static final String SEARCH_VIEW = "directory/search";
+	static final String IMPORT_VIEW = "directory/import";
+	static final String STATUS_VIEW = "directory/import-status";
+
+	private final DirectorySearch search;
+	private final DirectoryImports imports;
+	private final CptsService cpts;
+	private final CptsAccess access;
+	private final Messages messages;
+
+	DirectoryPagesController(DirectorySearch search, DirectoryImports imports, CptsService cpts, CptsAccess access, Messages messages) {
+		this.search = search;
+		this.imports = imports;
+		this.cpts = cpts;
+		this.access = access;
+		this.messages = messages;
+	}
+
+	@GetMapping("/annuaire")
+	String search(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String profession,
+			@RequestParam(required = false) @Nullable String skill, @RequestParam(required = false) @Nullable String commune,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		DirectorySearch.Query query = new DirectorySearch.Query(q, profession, skill, commune, page, 25);
+		model.addAttribute("query", query);
+		model.addAttribute("result", search.practitioners(query));
+		return SEARCH_VIEW;
+	}
+
+	@GetMapping("/cpts/{id}/annuaire/import")
+	String importForm(@PathVariable UUID id, Model model) {
+		access.requireCoordinator(id);
+		model.addAttribute("cpts", cpts.get(id));
+		return IMPORT_VIEW;
+	}
+
+	@PostMapping("/cpts/{id}/annuaire/import")
+	String startImport(@PathVariable UUID id, @RequestParam(required = false) @Nullable MultipartFile file, Model model,
+			RedirectAttributes redirect) throws IOException {
+		access.requireCoordinator(id);
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("cpts", cpts.get(id));
+			model.addAttribute("failure", messages.get("directory.import.noFile"));
+			return IMPORT_VIEW;
+		}
+		try {
+			UUID importId = imports.startRpps(id, file.getOriginalFilename() == null ? "rpps" : file.getOriginalFilename(), file.getInputStream());
+			return "redirect:/annuaire/imports/" + importId;
+		}
+		catch (DirectoryImports.TooLargeException ex) {
+			model.addAttribute("cpts", cpts.get(id));
+			model.addAttribute("failure", messages.get("directory.import.tooLarge"));
+			return IMPORT_VIEW;
+		}
+	}
+
+	/** The status page; htmx polls its progress fragment until the import is finished. */
+	@GetMapping("/annuaire/imports/{id}")
+	String status(@PathVariable UUID id, HtmxRequest htmx, Model model) {
+		ImportStatus status = imports.status(id);
+		model.addAttribute("status", status);
+		return htmx.isHtmxRequest() ? STATUS_VIEW + " :: progress" : STATUS_VIEW;
+	}
+}

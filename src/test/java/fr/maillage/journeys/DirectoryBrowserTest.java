@@ -1,0 +1,90 @@
+package fr.maillage.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import fr.maillage.support.Api;
+import fr.maillage.support.Browser;
+import fr.maillage.support.IntegrationTest;
+import fr.maillage.support.People;
+import fr.maillage.support.RppsFiles;
+import fr.maillage.support.TestData;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A coordinator imports the RPPS extraction in the browser, follows its progress, reads the report and searches the directory. */
+@IntegrationTest
+class DirectoryBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	BrowserContext context;
+	Page page;
+
+	@BeforeEach
+	void open() {
+		context = Browser.newContext();
+		page = context.newPage();
+	}
+
+	@AfterEach
+	void close(org.junit.jupiter.api.TestInfo info) {
+		Browser.screenshot(page, "annuaire-" + info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+		context.close();
+	}
+
+	@Test
+	void importALatin1ExtractionThenSearchWithAndWithoutAccents() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		admin.put("/api/v1/cpts/" + cpts + "/territory", List.of("04112", "04088"));
+		int base = (int) (System.nanoTime() % 50_000) + 200_000;
+		byte[] file = new RppsFiles()
+			.add(RppsFiles.gp(RppsFiles.rpps(base), "LEFÈVRE", "Zoé", "04088", "Forcalquier", "04300"))
+			.add(RppsFiles.gp(RppsFiles.rpps(base + 1), "ÉTIENNE", "Gaëlle", "04112", "Manosque", "04100"))
+			.add(RppsFiles.gp(RppsFiles.rpps(base + 2), "LOIN", "Marc", "69123", "Lyon", "69001"))
+			.rename("Libellé civilité exercice", "Libellé civilité d'exercice")
+			.bytes(StandardCharsets.ISO_8859_1);
+
+		page.navigate("http://127.0.0.1:" + port + "/connexion");
+		page.getByLabel("Adresse e-mail").fill(TestData.ADMIN_EMAIL);
+		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestData.ADMIN_PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.navigate("http://127.0.0.1:" + port + "/cpts/" + cpts);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importer l'extraction RPPS")).click();
+		page.getByLabel("Fichier de l'extraction RPPS (.zip ou .txt)")
+			.setInputFiles(new FilePayload("PS_LibreAcces_Personne_activite_202611240900.txt", "text/plain", file));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l'import")).click();
+
+		assertThat(page.locator("#etat-import")).hasText("Import terminé.", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+		assertThat(page.locator("#import-crees")).hasText("2");
+		assertThat(page.locator("#rapport-import")).containsText("3 lignes lues");
+		assertThat(page.locator("#rapport-import")).containsText("1 hors du territoire");
+		assertThat(page.locator("#rapport-import")).containsText("ISO-8859-1");
+		Browser.screenshot(page, "annuaire-rapport-import");
+
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Voir l'annuaire")).click();
+		page.getByLabel("Nom ou prénom").fill("lefevre zoe");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
+		assertThat(page.locator("#professionnels tbody tr")).hasCount(1);
+		assertThat(page.locator("#professionnels tbody tr")).containsText("LEFÈVRE");
+		assertThat(page.locator("#professionnels tbody tr")).containsText("Forcalquier");
+		page.getByLabel("Nom ou prénom").fill("Étienne Gaëlle");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
+		assertThat(page.locator("#professionnels tbody tr")).hasCount(1);
+		assertThat(page.locator("#professionnels tbody tr")).containsText("Médecine Générale");
+		page.getByLabel("Nom ou prénom").fill("loin marc");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
+		assertThat(page.locator("#nombre-resultats")).hasText(Pattern.compile("^0 professionnel"));
+	}
+}
