@@ -80,6 +80,18 @@ public class DirectorySearch {
 		return new Page(withActivities(people), total, query.page(), query.size());
 	}
 
+	/** Every professional matching, page after page, for exports (at most 200,000). */
+	@Transactional(readOnly = true)
+	public void forEach(Query query, java.util.function.Consumer<Practitioner> consumer) {
+		for (int page = 0; page < 1000; page++) {
+			Page p = practitioners(new Query(query.q(), query.profession(), query.skill(), query.commune(), page, 200));
+			p.items().forEach(consumer);
+			if ((long) (page + 1) * p.size() >= p.total()) {
+				return;
+			}
+		}
+	}
+
 	private List<Practitioner> withActivities(List<Practitioner> people) {
 		if (people.isEmpty()) {
 			return people;

@@ -83,6 +83,14 @@ class DirectoryBrowserTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
 		assertThat(page.locator("#professionnels tbody tr")).hasCount(1);
 		assertThat(page.locator("#professionnels tbody tr")).containsText("Médecine Générale");
+		var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Exporter en CSV")).click());
+		try {
+			String csv = java.nio.file.Files.readString(download.path());
+			assertThat(csv).startsWith("\uFEFFidentification_nationale;nom;prenom;").contains("ÉTIENNE;Gaëlle;Médecin;Médecine Générale");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 		page.getByLabel("Nom ou prénom").fill("loin marc");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
 		assertThat(page.locator("#nombre-resultats")).hasText(Pattern.compile("^0 professionnel"));

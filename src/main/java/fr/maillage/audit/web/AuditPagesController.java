@@ -3,17 +3,13 @@ package fr.maillage.audit.web;
 import fr.maillage.audit.AuditQuery;
 import fr.maillage.audit.AuditedActor;
 import fr.maillage.audit.internal.AuditReader;
+import fr.maillage.platform.TabularExport;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
@@ -56,21 +52,10 @@ class AuditPagesController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			HttpServletResponse response) throws IOException {
 		requireReader(actor);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"journal-audit.csv\"");
-		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		out.write('\uFEFF');
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
-			csv.printRecord("date", "acteur", "adresse", "action", "type", "objet", "cpts", "details");
-			reader.forEach(actor, new AuditQuery(who, action, null, from, to, 0, 1), e -> {
-				try {
-					csv.printRecord(WHEN.format(e.at()), e.actorLabel(), e.ip(), e.action(), e.subjectType(), e.subjectId(), e.cptsId(), e.details());
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-		}
+		List<String> header = List.of("date", "acteur", "adresse", "action", "type", "objet", "cpts", "details");
+		TabularExport.write(response, TabularExport.Format.CSV, "journal-audit", "journal", header, sink ->
+			reader.forEach(actor, new AuditQuery(who, action, null, from, to, 0, 1), e -> sink.accept(java.util.Arrays.asList(WHEN.format(e.at()),
+					e.actorLabel(), e.ip(), e.action(), e.subjectType(), e.subjectId(), e.cptsId(), e.details()))));
 	}
 
 	private static void requireReader(AuditedActor actor) {

@@ -51,6 +51,27 @@ class DirectoryPagesController {
 		return SEARCH_VIEW;
 	}
 
+	@GetMapping({ "/annuaire/export.csv", "/annuaire/export.xlsx" })
+	void export(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String profession,
+			@RequestParam(required = false) @Nullable String skill, @RequestParam(required = false) @Nullable String commune,
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+		var format = request.getRequestURI().endsWith(".xlsx") ? fr.maillage.platform.TabularExport.Format.XLSX
+				: fr.maillage.platform.TabularExport.Format.CSV;
+		var query = new DirectorySearch.Query(q, profession, skill, commune, 0, 200);
+		java.util.List<String> header = java.util.stream.Stream.of("nationalId", "lastName", "firstName", "profession", "skill", "site", "address",
+				"postcode", "commune", "phone").map(k -> messages.get("directory.export." + k)).toList();
+		fr.maillage.platform.TabularExport.write(response, format, "annuaire", messages.get("directory.title"), header, sink ->
+			search.forEach(query, p -> {
+				if (p.activities().isEmpty()) {
+					sink.accept(java.util.Arrays.asList(p.nationalId(), p.lastName(), p.firstName(), p.professionLabel(), null, null, null, null, null, null));
+				}
+				for (var a : p.activities()) {
+					sink.accept(java.util.Arrays.asList(p.nationalId(), p.lastName(), p.firstName(), p.professionLabel(), a.skillLabel(), a.siteName(),
+							a.address(), a.postcode(), a.communeName(), a.phone()));
+				}
+			}));
+	}
+
 	@GetMapping("/cpts/{id}/annuaire/import")
 	String importForm(@PathVariable UUID id, Model model) {
 		access.requireCoordinator(id);

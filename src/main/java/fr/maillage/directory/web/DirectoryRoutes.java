@@ -19,6 +19,8 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.get("/api/v1/imports/{id}", AUTHENTICATED),
 				Route.get("/api/v1/practitioners", AUTHENTICATED),
 				Route.get("/annuaire", AUTHENTICATED),
+				Route.get("/annuaire/export.csv", AUTHENTICATED),
+				Route.get("/annuaire/export.xlsx", AUTHENTICATED),
 				Route.get("/cpts/{id}/annuaire/import", CPTS_COORDINATOR),
 				Route.post("/cpts/{id}/annuaire/import", CPTS_COORDINATOR),
 				Route.get("/annuaire/imports/{id}", AUTHENTICATED));
