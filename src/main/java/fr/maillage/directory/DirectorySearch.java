@@ -80,6 +80,13 @@ public class DirectorySearch {
 		return new Page(withActivities(people), total, query.page(), query.size());
 	}
 
+	@Transactional(readOnly = true)
+	public java.util.Optional<Practitioner> byId(UUID id) {
+		access.requireUser();
+		List<Practitioner> found = jdbc.sql("select * from practitioner p where p.id = :id").param("id", id).query(DirectorySearch::person).list();
+		return withActivities(found).stream().findFirst();
+	}
+
 	/** Every professional matching, page after page, for exports (at most 200,000). */
 	@Transactional(readOnly = true)
 	public void forEach(Query query, java.util.function.Consumer<Practitioner> consumer) {
@@ -102,14 +109,15 @@ public class DirectorySearch {
 			.query((rs, i) -> activities.computeIfAbsent(rs.getObject("practitioner_id", UUID.class), k -> new ArrayList<>()).add(activity(rs)))
 			.list();
 		return people.stream().map(p -> new Practitioner(p.id(), p.nationalId(), p.idKind(), p.civility(), p.lastName(), p.firstName(),
-				p.professionCode(), p.professionLabel(), p.mssante(), p.takesNewPatients(), p.source(),
+				p.professionCode(), p.professionLabel(), p.mssante(), p.phone(), p.languages(), p.takesNewPatients(), p.source(),
 				activities.getOrDefault(p.id(), List.of()))).toList();
 	}
 
 	private static Practitioner person(ResultSet rs, int row) throws SQLException {
 		return new Practitioner(rs.getObject("id", UUID.class), rs.getString("national_id"), rs.getString("id_kind"), rs.getString("civility"),
 				rs.getString("last_name"), rs.getString("first_name"), rs.getString("profession_code"), rs.getString("profession_label"),
-				rs.getString("mssante"), (Boolean) rs.getObject("takes_new_patients"), rs.getString("source"), List.of());
+				rs.getString("mssante"), rs.getString("phone"), List.of((String[]) rs.getArray("languages").getArray()),
+				(Boolean) rs.getObject("takes_new_patients"), rs.getString("source"), List.of());
 	}
 
 	private static Practitioner.Activity activity(ResultSet rs) throws SQLException {

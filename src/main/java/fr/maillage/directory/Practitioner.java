@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /** A professional of the directory with their active practice sites. */
 public record Practitioner(UUID id, @Nullable String nationalId, @Nullable String idKind, @Nullable String civility, String lastName,
 		@Nullable String firstName, @Nullable String professionCode, @Nullable String professionLabel, @Nullable String mssante,
-		@Nullable Boolean takesNewPatients, String source, List<Activity> activities) {
+		@Nullable String phone, List<String> languages, @Nullable Boolean takesNewPatients, String source, List<Activity> activities) {
 
 	public record Activity(UUID id, @Nullable String modeLabel, @Nullable String roleLabel, @Nullable String skillCode,
 			@Nullable String skillLabel, @Nullable String siteName, @Nullable String address, @Nullable String postcode,

@@ -31,6 +31,9 @@ class DirectoryBrowserTest {
 	BrowserContext context;
 	Page page;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	fr.maillage.accounts.Accounts accounts;
+
 	@BeforeEach
 	void open() {
 		context = Browser.newContext();
@@ -94,5 +97,57 @@ class DirectoryBrowserTest {
 		page.getByLabel("Nom ou prénom").fill("loin marc");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
 		assertThat(page.locator("#nombre-resultats")).hasText(Pattern.compile("^0 professionnel"));
+	}
+
+	@Test
+	void aCoordinatorAddsAProfessionalWithoutNationalIdAndCompletesContactDetails() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String unique = "SOCIALE" + (System.nanoTime() % 100_000);
+		page.navigate("http://127.0.0.1:" + port + "/connexion");
+		page.getByLabel("Adresse e-mail").fill(TestData.ADMIN_EMAIL);
+		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestData.ADMIN_PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.navigate("http://127.0.0.1:" + port + "/annuaire");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter un professionnel")).click();
+		page.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill(unique);
+		page.getByLabel("Prénom").fill("Amélie");
+		page.getByLabel("Profession").fill("Assistante sociale");
+		page.getByLabel("Commune d'exercice (nom ou code INSEE)").fill("Manosque");
+		page.getByLabel("Adresse MSSanté").fill("pas-une-adresse");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter à l'annuaire")).click();
+		assertThat(page.getByText("n'est pas une adresse e-mail valide")).isVisible();
+		assertThat(page.getByLabel("Profession")).hasValue("Assistante sociale");
+		page.getByLabel("Adresse MSSanté").fill("amelie." + unique.toLowerCase() + "@ch-manosque.mssante.fr");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter à l'annuaire")).click();
+		assertThat(page.getByText("Professionnel ajouté à l'annuaire.")).isVisible();
+		assertThat(page.locator("#profession")).hasText("Assistante sociale");
+
+		page.getByLabel("Langues parlées (séparées par des virgules)").fill("français, arabe");
+		page.getByLabel("Accepte de nouveaux patients").selectOption("true");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer les coordonnées")).click();
+		assertThat(page.getByText("Coordonnées enregistrées.")).isVisible();
+		assertThat(page.locator("#nouveaux-patients")).hasText("Oui");
+
+		var found = admin.get("/api/v1/practitioners?q=" + unique.toLowerCase() + "%20amelie&commune=04112").json();
+		assertThat(found.get("total").asLong()).isEqualTo(1);
+		assertThat(found.get("items").get(0).get("nationalId").isNull()).isTrue();
+		assertThat(found.get("items").get(0).get("languages").toString()).contains("arabe");
+
+		// a member who coordinates nothing reads the entry but cannot change it
+		People.Invitations.use(accounts);
+		People.Person member = People.invite(admin, People.newCpts(admin), "MEMBER");
+		String id = found.get("items").get(0).get("id").asString();
+		Api memberApi = new Api(port, People.token(port, member));
+		assertThat(memberApi.get("/api/v1/practitioners?q=" + unique.toLowerCase()).json().get("total").asLong()).isEqualTo(1);
+		try (BrowserContext other = Browser.newContext()) {
+			Page p = other.newPage();
+			p.navigate("http://127.0.0.1:" + port + "/connexion");
+			p.getByLabel("Adresse e-mail").fill(member.email());
+			p.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(member.password());
+			p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+			p.navigate("http://127.0.0.1:" + port + "/annuaire/professionnels/" + id);
+			assertThat(p.locator("#profession")).hasText("Assistante sociale");
+			assertThat(p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer les coordonnées"))).hasCount(0);
+		}
 	}
 }

@@ -53,6 +53,12 @@ public final class People {
 		return new Person(email, password);
 	}
 
+	public static String token(int port, Person p) {
+		Api.Response token = new Api(port, null).post("/api/v1/auth/token", Map.of("email", p.email(), "password", p.password()));
+		assertThat(token.status()).as(token.body()).isEqualTo(201);
+		return token.json().get("token").asString();
+	}
+
 	/** Invites someone into a CPTS, accepts the invitation, and returns an API token of theirs. */
 	public static String join(Api admin, int port, String cptsId, String role) {
 		Person p = invite(admin, cptsId, role);

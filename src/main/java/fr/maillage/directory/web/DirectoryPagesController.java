@@ -32,8 +32,11 @@ class DirectoryPagesController {
 	private final CptsService cpts;
 	private final CptsAccess access;
 	private final Messages messages;
+	private final fr.maillage.directory.DirectoryEditing editing;
 
-	DirectoryPagesController(DirectorySearch search, DirectoryImports imports, CptsService cpts, CptsAccess access, Messages messages) {
+	DirectoryPagesController(DirectorySearch search, DirectoryImports imports, CptsService cpts, CptsAccess access, Messages messages,
+			fr.maillage.directory.DirectoryEditing editing) {
+		this.editing = editing;
 		this.search = search;
 		this.imports = imports;
 		this.cpts = cpts;
@@ -48,6 +51,7 @@ class DirectoryPagesController {
 		DirectorySearch.Query query = new DirectorySearch.Query(q, profession, skill, commune, page, 25);
 		model.addAttribute("query", query);
 		model.addAttribute("result", search.practitioners(query));
+		model.addAttribute("canEdit", editing.canEdit());
 		return SEARCH_VIEW;
 	}
 

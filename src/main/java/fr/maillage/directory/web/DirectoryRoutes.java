@@ -23,6 +23,10 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.get("/annuaire/export.xlsx", AUTHENTICATED),
 				Route.get("/cpts/{id}/annuaire/import", CPTS_COORDINATOR),
 				Route.post("/cpts/{id}/annuaire/import", CPTS_COORDINATOR),
-				Route.get("/annuaire/imports/{id}", AUTHENTICATED));
+				Route.get("/annuaire/imports/{id}", AUTHENTICATED),
+				Route.get("/annuaire/professionnels/nouveau", AUTHENTICATED),
+				Route.post("/annuaire/professionnels/nouveau", AUTHENTICATED),
+				Route.get("/annuaire/professionnels/{id}", AUTHENTICATED),
+				Route.post("/annuaire/professionnels/{id}", AUTHENTICATED));
 	}
 }

@@ -16,12 +16,13 @@ class CommuneSearchController {
 		this.directory = directory;
 	}
 
-	/** The query comes as q, or under the input's own name (epci) when htmx sends it. */
+	/** The query comes as q, or under the input's own name (epci, communeCode) when htmx sends it. */
 	@GetMapping("/communes/recherche")
-	String suggestions(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String epci,
-			@RequestParam(defaultValue = "commune") String type, Model model) {
-		if ("epci".equals(type)) {
-			model.addAttribute("epcis", directory.searchEpci(q.isBlank() ? epci : q, 15));
+	String suggestions(@RequestParam java.util.Map<String, String> params, Model model) {
+		String q = java.util.stream.Stream.of("q", "communeCode", "epci").map(params::get)
+			.filter(v -> v != null && !v.isBlank()).findFirst().orElse("");
+		if ("epci".equals(params.get("type"))) {
+			model.addAttribute("epcis", directory.searchEpci(q, 15));
 			return "reference/suggestions :: epci";
 		}
 		model.addAttribute("communes", directory.search(q, 15));

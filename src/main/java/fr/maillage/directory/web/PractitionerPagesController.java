@@ -1,0 +1,87 @@
+package fr.maillage.directory.web;
+
+import fr.maillage.directory.DirectoryEditing;
+import fr.maillage.directory.Practitioner;
+import fr.maillage.directory.PractitionerForm;
+import fr.maillage.platform.Messages;
+import fr.maillage.platform.Problems;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A professional's directory entry, its hand-edited contact details, and new entries without a national id. */
+@Controller
+class PractitionerPagesController {
+
+	static final String VIEW = "directory/practitioner";
+	static final String NEW_VIEW = "directory/practitioner-new";
+
+	private final DirectoryEditing editing;
+	private final Messages messages;
+
+	PractitionerPagesController(DirectoryEditing editing, Messages messages) {
+		this.editing = editing;
+		this.messages = messages;
+	}
+
+	@GetMapping("/annuaire/professionnels/{id}")
+	String view(@PathVariable UUID id, Model model) {
+		Practitioner p = editing.get(id);
+		model.addAttribute("p", p);
+		model.addAttribute("canEdit", editing.canEdit());
+		model.addAttribute("form", new PractitionerForm(null, null, null, null, null, null, p.mssante(), p.phone(),
+				String.join(", ", p.languages()), p.takesNewPatients() == null ? "" : p.takesNewPatients().toString()));
+		return VIEW;
+	}
+
+	@PostMapping("/annuaire/professionnels/{id}")
+	String update(@PathVariable UUID id, @ModelAttribute("form") PractitionerForm form, Model model, RedirectAttributes redirect) {
+		try {
+			editing.updateContact(id, form);
+			redirect.addFlashAttribute("success", messages.get("directory.edit.saved"));
+			return "redirect:/annuaire/professionnels/" + id;
+		}
+		catch (Problems.RejectedException ex) {
+			model.addAttribute("p", editing.get(id));
+			model.addAttribute("canEdit", true);
+			model.addAttribute("problems", problems(ex));
+			return VIEW;
+		}
+	}
+
+	@GetMapping("/annuaire/professionnels/nouveau")
+	String newForm(Model model) {
+		if (!editing.canEdit()) {
+			throw new AccessDeniedException("coordinators only");
+		}
+		model.addAttribute("form", PractitionerForm.empty());
+		return NEW_VIEW;
+	}
+
+	@PostMapping("/annuaire/professionnels/nouveau")
+	String create(@ModelAttribute("form") PractitionerForm form, Model model, RedirectAttributes redirect) {
+		try {
+			UUID id = editing.create(form);
+			redirect.addFlashAttribute("success", messages.get("directory.edit.created"));
+			return "redirect:/annuaire/professionnels/" + id;
+		}
+		catch (Problems.RejectedException ex) {
+			model.addAttribute("problems", problems(ex));
+			return NEW_VIEW;
+		}
+	}
+
+	private Map<String, String> problems(Problems.RejectedException ex) {
+		Map<String, String> out = new LinkedHashMap<>();
+		ex.problems().all().forEach(p -> out.put(p.field(), messages.get(p.key(), p.args().toArray())));
+		return out;
+	}
+}
