@@ -27,6 +27,12 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.get("/annuaire/professionnels/nouveau", AUTHENTICATED),
 				Route.post("/annuaire/professionnels/nouveau", AUTHENTICATED),
 				Route.get("/annuaire/professionnels/{id}", AUTHENTICATED),
-				Route.post("/annuaire/professionnels/{id}", AUTHENTICATED));
+				Route.post("/annuaire/professionnels/{id}", AUTHENTICATED),
+				Route.get("/api/v1/organizations", AUTHENTICATED),
+				Route.get("/annuaire/structures", AUTHENTICATED),
+				Route.get("/annuaire/structures/nouvelle", AUTHENTICATED),
+				Route.post("/annuaire/structures/nouvelle", AUTHENTICATED),
+				Route.get("/annuaire/structures/{id}", AUTHENTICATED),
+				Route.post("/annuaire/structures/{id}", AUTHENTICATED));
 	}
 }

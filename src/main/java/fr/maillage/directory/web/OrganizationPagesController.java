@@ -1,0 +1,115 @@
+package fr.maillage.directory.web;
+
+import fr.maillage.directory.Organization;
+import fr.maillage.directory.OrganizationForm;
+import fr.maillage.directory.OrganizationKind;
+import fr.maillage.directory.Organizations;
+import fr.maillage.platform.Messages;
+import fr.maillage.platform.Problems;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Structures of the directory: list and search, new entry, entry with its edit form. */
+@Controller
+class OrganizationPagesController {
+
+	static final String LIST_VIEW = "directory/organizations";
+	static final String VIEW = "directory/organization";
+
+	private final Organizations organizations;
+	private final Messages messages;
+
+	OrganizationPagesController(Organizations organizations, Messages messages) {
+		this.organizations = organizations;
+		this.messages = messages;
+	}
+
+	@GetMapping("/annuaire/structures")
+	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String kind,
+			@RequestParam(required = false) @Nullable String commune, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("result", organizations.search(q, kind, commune, page, 25));
+		model.addAttribute("q", q);
+		model.addAttribute("kind", kind);
+		model.addAttribute("kinds", OrganizationKind.values());
+		model.addAttribute("canEdit", organizations.canEdit());
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/api/v1/organizations")
+	@ResponseBody
+	Organizations.Page api(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String kind,
+			@RequestParam(required = false) @Nullable String commune, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return organizations.search(q, kind, commune, page, size);
+	}
+
+	@GetMapping("/annuaire/structures/nouvelle")
+	String newForm(Model model) {
+		if (!organizations.canEdit()) {
+			throw new AccessDeniedException("coordinators only");
+		}
+		model.addAttribute("form", OrganizationForm.empty());
+		model.addAttribute("kinds", OrganizationKind.values());
+		model.addAttribute("canEdit", true);
+		return VIEW;
+	}
+
+	@PostMapping("/annuaire/structures/nouvelle")
+	String create(@ModelAttribute("form") OrganizationForm form, Model model, RedirectAttributes redirect) {
+		try {
+			UUID id = organizations.create(form);
+			redirect.addFlashAttribute("success", messages.get("directory.organization.created"));
+			return "redirect:/annuaire/structures/" + id;
+		}
+		catch (Problems.RejectedException ex) {
+			model.addAttribute("problems", problems(ex));
+			model.addAttribute("kinds", OrganizationKind.values());
+			model.addAttribute("canEdit", true);
+			return VIEW;
+		}
+	}
+
+	@GetMapping("/annuaire/structures/{id}")
+	String view(@PathVariable UUID id, Model model) {
+		Organization o = organizations.get(id);
+		model.addAttribute("organization", o);
+		model.addAttribute("form", OrganizationForm.of(o));
+		model.addAttribute("kinds", OrganizationKind.values());
+		model.addAttribute("canEdit", organizations.canEdit());
+		return VIEW;
+	}
+
+	@PostMapping("/annuaire/structures/{id}")
+	String update(@PathVariable UUID id, @ModelAttribute("form") OrganizationForm form, Model model, RedirectAttributes redirect) {
+		try {
+			organizations.update(id, form);
+			redirect.addFlashAttribute("success", messages.get("directory.organization.saved"));
+			return "redirect:/annuaire/structures/" + id;
+		}
+		catch (Problems.RejectedException ex) {
+			model.addAttribute("organization", organizations.get(id));
+			model.addAttribute("problems", problems(ex));
+			model.addAttribute("kinds", OrganizationKind.values());
+			model.addAttribute("canEdit", true);
+			return VIEW;
+		}
+	}
+
+	private Map<String, String> problems(Problems.RejectedException ex) {
+		Map<String, String> out = new LinkedHashMap<>();
+		ex.problems().all().forEach(p -> out.put(p.field(), messages.get(p.key(), p.args().toArray())));
+		return out;
+	}
+}
