@@ -86,5 +86,17 @@ class OrganizationBrowserTest {
 		var found = api.json().get("items").get(0);
 		assertThat(found.get("nationalId").asString()).isEqualTo("1" + good);
 		assertThat(found.get("publicListing").asBoolean()).isTrue();
+
+		// the public page of a CPTS whose territory holds Forcalquier lists it, for anyone
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = fr.maillage.support.People.newCpts(admin);
+		admin.put("/api/v1/cpts/" + cpts + "/territory", java.util.List.of("04088"));
+		String slug = admin.get("/api/v1/cpts/" + cpts).json().get("slug").asString();
+		try (BrowserContext phone = Browser.newPhoneContext()) {
+			Page p = phone.newPage();
+			p.navigate("http://127.0.0.1:" + port + "/" + slug);
+			assertThat(p.locator("#structures-publiques")).containsText(name);
+			assertThat(p.locator("#structures-publiques")).containsText("Maison de santé pluriprofessionnelle");
+		}
 	}
 }

@@ -11,17 +11,30 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PublicPageController {
 
-	private final CptsService service;
+	/** A section ready to render: its fragment and its model. */
+	record RenderedSection(String template, String name, java.util.Map<String, Object> model) {
+		static RenderedSection of(String fragment, java.util.Map<String, Object> model) {
+			String[] parts = fragment.split("::");
+			return new RenderedSection(parts[0].strip(), parts[1].strip(), model);
+		}
+	}
 
-	PublicPageController(CptsService service) {
+	private final CptsService service;
+	private final java.util.List<fr.maillage.cpts.PublicPageSection> sections;
+
+	PublicPageController(CptsService service, java.util.List<fr.maillage.cpts.PublicPageSection> sections) {
 		this.service = service;
+		this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(fr.maillage.cpts.PublicPageSection::order)).toList();
 	}
 
 	@GetMapping("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}")
 	String page(@PathVariable String slug, Model model) {
 		var cpts = service.publicPage(slug).orElseThrow(NotFoundException::new);
+		var territory = service.publicTerritory(slug);
 		model.addAttribute("cpts", cpts);
-		model.addAttribute("territory", service.publicTerritory(slug));
+		model.addAttribute("territory", territory);
+		model.addAttribute("sections", sections.stream().map(s -> RenderedSection.of(s.fragment(), s.model(cpts, territory)))
+			.filter(r -> !r.model().isEmpty()).toList());
 		return "cpts/public";
 	}
 }
