@@ -3,6 +3,7 @@ package fr.maillage.directory.web;
 import static fr.maillage.platform.Access.ADMIN;
 import static fr.maillage.platform.Access.AUTHENTICATED;
 import static fr.maillage.platform.Access.CPTS_COORDINATOR;
+import static fr.maillage.platform.Access.CPTS_MEMBER;
 
 import fr.maillage.platform.Route;
 import java.util.List;
@@ -33,6 +34,11 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.get("/annuaire/structures/nouvelle", AUTHENTICATED),
 				Route.post("/annuaire/structures/nouvelle", AUTHENTICATED),
 				Route.get("/annuaire/structures/{id}", AUTHENTICATED),
-				Route.post("/annuaire/structures/{id}", AUTHENTICATED));
+				Route.post("/annuaire/structures/{id}", AUTHENTICATED),
+				Route.get("/cpts/{id}/partenariats", CPTS_MEMBER),
+				Route.post("/cpts/{id}/partenariats", CPTS_COORDINATOR),
+				Route.get("/cpts/{id}/partenariats/export.csv", CPTS_MEMBER),
+				Route.get("/cpts/{id}/partenariats/export.xlsx", CPTS_MEMBER),
+				Route.get("/cpts/{id}/partenariats/{partnershipId}/convention", CPTS_MEMBER));
 	}
 }
