@@ -41,5 +41,16 @@ class DemoModeIntegrationTest {
 
 		Api admin = new Api(port, token("admin@demo.maillage.fr", "demo-maillage-admin"));
 		assertThat(admin.get("/api/v1/users").json()).hasSize(3);
+
+		// a realistic, fictional directory: professionals in the demo communes, structures, public ones on the public page
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (member.get("/api/v1/practitioners?size=1").json().get("total").asLong() == 0 && System.currentTimeMillis() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(member.get("/api/v1/practitioners?size=1").json().get("total").asLong()).isEqualTo(120);
+		assertThat(member.get("/api/v1/practitioners?profession=10&commune=04112").json().get("total").asLong()).isPositive();
+		assertThat(member.get("/api/v1/organizations?kind=MSP").json().get("total").asLong()).isEqualTo(2);
+		assertThat(new Api(port, null).get("/demo-luberon-durance").body()).contains("Centre hospitalier de Manosque (démo)")
+			.doesNotContain("CMP adultes");
 	}
 }
