@@ -25,6 +25,8 @@ class RppsImportIntegrationTest {
 
 	Api admin;
 	String cpts;
+	/** Appended to every last name, and searched with it, so other tests' people never answer. */
+	final String run = RppsFiles.runWord();
 	static int seed = (int) (System.nanoTime() % 100_000);
 
 	@BeforeEach
@@ -71,10 +73,10 @@ class RppsImportIntegrationTest {
 	void importsTheProfessionalsOfTheTerritoryReimportChangesNothingAndMissingOnesAreInactivated() {
 		String a = nextRpps(), b = nextRpps(), c = nextRpps(), paris = nextRpps();
 		RppsFiles file = new RppsFiles()
-			.add(RppsFiles.gp(a, "MARTIN", "Hélène", "04112", "Manosque", "04100"))
-			.add(RppsFiles.gp(b, "DURAND", "Jérôme", "04088", "Forcalquier", "04300"))
-			.add(RppsFiles.gp(c, "PETIT", "Anne", "04112", "Manosque", "04100"))
-			.add(RppsFiles.gp(paris, "LEROY", "Paul", "75056", "Paris", "75011"));
+			.add(RppsFiles.gp(a, "MARTIN " + run, "Hélène", "04112", "Manosque", "04100"))
+			.add(RppsFiles.gp(b, "DURAND " + run, "Jérôme", "04088", "Forcalquier", "04300"))
+			.add(RppsFiles.gp(c, "PETIT " + run, "Anne", "04112", "Manosque", "04100"))
+			.add(RppsFiles.gp(paris, "LEROY " + run, "Paul", "75056", "Paris", "75011"));
 		String text = file.text() + "8" + nextRpps() + "|DUPONT|tronquée\r\n";
 		JsonNode first = importForCpts("PS_LibreAcces_Personne_activite_202611240900.txt", text.getBytes(StandardCharsets.UTF_8));
 		assertThat(first.get("status").asString()).isEqualTo("DONE");
@@ -83,11 +85,11 @@ class RppsImportIntegrationTest {
 		assertThat(first.get("rejected").asInt()).isEqualTo(1);
 		assertThat(first.get("remarks").get(0).get("message").asString()).contains("ligne incomplète");
 		assertThat(first.get("progressPercent").asInt()).isEqualTo(100);
-		JsonNode found = search("q=helene%20martin");
+		JsonNode found = search("q=helene%20martin%20" + run);
 		assertThat(found.get("total").asLong()).isEqualTo(1);
 		assertThat(found.get("items").get(0).get("nationalId").asString()).isEqualTo("8" + a);
 		assertThat(found.get("items").get(0).get("activities").get(0).get("communeCode").asString()).isEqualTo("04112");
-		assertThat(search("q=leroy%20paul&commune=75056").get("total").asLong()).isZero();
+		assertThat(search("q=leroy%20paul%20" + run + "&commune=75056").get("total").asLong()).isZero();
 
 		JsonNode again = importForCpts("PS_LibreAcces_Personne_activite_202611240900.txt", text.getBytes(StandardCharsets.UTF_8));
 		assertThat(again.get("created").asInt()).isZero();
@@ -95,31 +97,31 @@ class RppsImportIntegrationTest {
 		assertThat(again.get("unchanged").asInt()).isEqualTo(3);
 		assertThat(again.get("inactivated").asInt()).isZero();
 
-		RppsFiles without = new RppsFiles().add(RppsFiles.gp(a, "MARTIN", "Hélène", "04112", "Manosque", "04100"))
-			.add(RppsFiles.gp(b, "DURAND", "Jérôme", "04088", "Forcalquier", "04300"));
+		RppsFiles without = new RppsFiles().add(RppsFiles.gp(a, "MARTIN " + run, "Hélène", "04112", "Manosque", "04100"))
+			.add(RppsFiles.gp(b, "DURAND " + run, "Jérôme", "04088", "Forcalquier", "04300"));
 		JsonNode third = importForCpts("activite.txt", without.bytes(StandardCharsets.UTF_8));
 		assertThat(third.get("inactivated").asInt()).isEqualTo(1);
-		assertThat(search("q=petit%20anne&commune=04112").get("total").asLong()).isZero();
+		assertThat(search("q=petit%20anne%20" + run + "&commune=04112").get("total").asLong()).isZero();
 		// nothing is deleted: Anne Petit is still in the directory, without an active site
-		assertThat(search("q=petit%20anne").get("total").asLong()).isEqualTo(1);
+		assertThat(search("q=petit%20anne%20" + run).get("total").asLong()).isEqualTo(1);
 	}
 
 	@Test
 	void anImportForOneCptsNeverTouchesWhatLiesOutsideItsTerritory() {
 		String marseille = nextRpps();
 		JsonNode national = importFile("/api/v1/imports/rpps", "national.txt",
-				new RppsFiles().add(RppsFiles.gp(marseille, "ROUX", "Claire", "13055", "Marseille", "13001")).bytes(StandardCharsets.UTF_8));
+				new RppsFiles().add(RppsFiles.gp(marseille, "ROUX " + run, "Claire", "13055", "Marseille", "13001")).bytes(StandardCharsets.UTF_8));
 		assertThat(national.get("created").asInt()).isEqualTo(1);
 		JsonNode local = importForCpts("local.txt",
-				new RppsFiles().add(RppsFiles.gp(nextRpps(), "BLANC", "Luc", "04112", "Manosque", "04100")).bytes(StandardCharsets.UTF_8));
+				new RppsFiles().add(RppsFiles.gp(nextRpps(), "BLANC " + run, "Luc", "04112", "Manosque", "04100")).bytes(StandardCharsets.UTF_8));
 		assertThat(local.get("created").asInt()).isEqualTo(1);
-		assertThat(search("q=roux%20claire&commune=13055").get("total").asLong()).isEqualTo(1);
+		assertThat(search("q=roux%20claire%20" + run + "&commune=13055").get("total").asLong()).isEqualTo(1);
 	}
 
 	@Test
 	void latin1FilesAndRenamedHeadersOfOtherReleasesAreRead() {
 		String a = nextRpps();
-		byte[] latin1 = new RppsFiles().add(RppsFiles.gp(a, "LEFÈVRE", "Zoé", "04088", "Forcalquier", "04300"))
+		byte[] latin1 = new RppsFiles().add(RppsFiles.gp(a, "LEFÈVRE " + run, "Zoé", "04088", "Forcalquier", "04300"))
 			.rename("Libellé civilité exercice", "Libellé civilité d'exercice")
 			.rename("Code postal (coord. structure)", "Code Postal (coord. Structure)")
 			.rename("Libellé fonction", "Libellé rôle")
@@ -127,8 +129,8 @@ class RppsImportIntegrationTest {
 		JsonNode done = importForCpts("ancien.txt", latin1);
 		assertThat(done.get("status").asString()).isEqualTo("DONE");
 		assertThat(done.get("encoding").asString()).isEqualTo("ISO-8859-1");
-		JsonNode found = search("q=lefevre%20zoe").get("items").get(0);
-		assertThat(found.get("lastName").asString()).isEqualTo("LEFÈVRE");
+		JsonNode found = search("q=lefevre%20zoe%20" + run).get("items").get(0);
+		assertThat(found.get("lastName").asString()).isEqualTo("LEFÈVRE " + run);
 		assertThat(found.get("civility").asString()).isEqualTo("Docteur");
 		assertThat(found.get("activities").get(0).get("postcode").asString()).isEqualTo("04300");
 		assertThat(found.get("activities").get(0).get("roleLabel").asString()).isEqualTo("Titulaire de cabinet");
@@ -137,7 +139,7 @@ class RppsImportIntegrationTest {
 	@Test
 	void thePublishedZipWithItsSavoirFaireFileIsJoined() {
 		String a = nextRpps();
-		Map<String, String> line = RppsFiles.gp(a, "GARNIER", "Inès", "04112", "Manosque", "04100");
+		Map<String, String> line = RppsFiles.gp(a, "GARNIER " + run, "Inès", "04112", "Manosque", "04100");
 		line.remove("Code savoir-faire");
 		line.remove("Libellé savoir-faire");
 		String skills = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code type savoir-faire|Libellé type savoir-faire|Code savoir-faire|Libellé savoir-faire|\r\n"
@@ -146,18 +148,18 @@ class RppsImportIntegrationTest {
 		file.add(line);
 		JsonNode done = importForCpts("PS_LibreAcces_202611240900.zip", file.zipWithoutSkillColumns(skills));
 		assertThat(done.get("created").asInt()).isEqualTo(1);
-		JsonNode found = search("q=garnier&skill=SM54");
+		JsonNode found = search("q=garnier%20" + run + "&skill=SM54");
 		assertThat(found.get("total").asLong()).isEqualTo(1);
 		assertThat(found.get("items").get(0).get("activities").get(0).get("skillLabel").asString()).isEqualTo("Médecine Générale");
 	}
 
 	@Test
 	void aWrongSeparatorOrMissingColumnsRefuseTheFileAndNothingChanges() {
-		String semicolons = new RppsFiles().add(RppsFiles.gp(nextRpps(), "NOIR", "Eve", "04112", "Manosque", "04100")).text().replace('|', ';');
+		String semicolons = new RppsFiles().add(RppsFiles.gp(nextRpps(), "NOIR " + run, "Eve", "04112", "Manosque", "04100")).text().replace('|', ';');
 		JsonNode refused = importForCpts("mauvais.csv", semicolons.getBytes(StandardCharsets.UTF_8));
 		assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
 		assertThat(refused.get("problem").asString()).contains("barres verticales").contains("« ; »");
-		assertThat(search("q=noir%20eve").get("total").asLong()).isZero();
+		assertThat(search("q=noir%20eve%20" + run).get("total").asLong()).isZero();
 
 		String noCommune = "Identification nationale PP|Nom d'exercice|Code profession|\r\n8" + nextRpps() + "|NOIR|10|\r\n";
 		JsonNode missing = importForCpts("incomplet.txt", noCommune.getBytes(StandardCharsets.UTF_8));
@@ -170,7 +172,7 @@ class RppsImportIntegrationTest {
 		String good = nextRpps();
 		String wrong = good.substring(0, 10) + ((good.charAt(10) - '0' + 1) % 10);
 		JsonNode done = importForCpts("cle.txt",
-				new RppsFiles().add(RppsFiles.gp(wrong, "VERT", "Noé", "04112", "Manosque", "04100")).bytes(StandardCharsets.UTF_8));
+				new RppsFiles().add(RppsFiles.gp(wrong, "VERT " + run, "Noé", "04112", "Manosque", "04100")).bytes(StandardCharsets.UTF_8));
 		assertThat(done.get("created").asInt()).isEqualTo(1);
 		assertThat(done.get("rejected").asInt()).isZero();
 		assertThat(done.get("remarks").get(0).get("message").asString()).contains("avertissement").contains(wrong);
@@ -180,7 +182,7 @@ class RppsImportIntegrationTest {
 	void aTerritoryIsNeededAndOnlyItsCoordinatorsImport() {
 		String other = People.newCpts(admin);
 		JsonNode refused = importFile("/api/v1/cpts/" + other + "/imports/rpps", "a.txt",
-				new RppsFiles().add(RppsFiles.gp(nextRpps(), "GRIS", "Ana", "04112", "Manosque", "04100")).bytes(StandardCharsets.UTF_8));
+				new RppsFiles().add(RppsFiles.gp(nextRpps(), "GRIS " + run, "Ana", "04112", "Manosque", "04100")).bytes(StandardCharsets.UTF_8));
 		assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
 		assertThat(refused.get("problem").asString()).contains("territoire");
 		assertThat(new Api(port, null).postFile("/api/v1/cpts/" + cpts + "/imports/rpps", "file", "a.txt", new byte[] { 1 }).status())

@@ -52,10 +52,11 @@ class DirectoryBrowserTest {
 		String cpts = People.newCpts(admin);
 		admin.put("/api/v1/cpts/" + cpts + "/territory", List.of("04112", "04088"));
 		int base = (int) (System.nanoTime() % 50_000) + 200_000;
+		String run = RppsFiles.runWord();
 		byte[] file = new RppsFiles()
-			.add(RppsFiles.gp(RppsFiles.rpps(base), "LEFÈVRE", "Zoé", "04088", "Forcalquier", "04300"))
-			.add(RppsFiles.gp(RppsFiles.rpps(base + 1), "ÉTIENNE", "Gaëlle", "04112", "Manosque", "04100"))
-			.add(RppsFiles.gp(RppsFiles.rpps(base + 2), "LOIN", "Marc", "69123", "Lyon", "69001"))
+			.add(RppsFiles.gp(RppsFiles.rpps(base), "LEFÈVRE " + run, "Zoé", "04088", "Forcalquier", "04300"))
+			.add(RppsFiles.gp(RppsFiles.rpps(base + 1), "ÉTIENNE " + run, "Gaëlle", "04112", "Manosque", "04100"))
+			.add(RppsFiles.gp(RppsFiles.rpps(base + 2), "LOIN " + run, "Marc", "69123", "Lyon", "69001"))
 			.rename("Libellé civilité exercice", "Libellé civilité d'exercice")
 			.bytes(StandardCharsets.ISO_8859_1);
 
@@ -77,24 +78,24 @@ class DirectoryBrowserTest {
 		Browser.screenshot(page, "annuaire-rapport-import");
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Voir l'annuaire")).click();
-		page.getByLabel("Nom ou prénom").fill("lefevre zoe");
+		page.getByLabel("Nom ou prénom").fill("lefevre zoe " + run.toLowerCase());
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
 		assertThat(page.locator("#professionnels tbody tr")).hasCount(1);
 		assertThat(page.locator("#professionnels tbody tr")).containsText("LEFÈVRE");
 		assertThat(page.locator("#professionnels tbody tr")).containsText("Forcalquier");
-		page.getByLabel("Nom ou prénom").fill("Étienne Gaëlle");
+		page.getByLabel("Nom ou prénom").fill("Étienne Gaëlle " + run);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
 		assertThat(page.locator("#professionnels tbody tr")).hasCount(1);
 		assertThat(page.locator("#professionnels tbody tr")).containsText("Médecine Générale");
 		var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Exporter en CSV")).click());
 		try {
 			String csv = java.nio.file.Files.readString(download.path());
-			assertThat(csv).startsWith("\uFEFFidentification_nationale;nom;prenom;").contains("ÉTIENNE;Gaëlle;Médecin;Médecine Générale");
+			assertThat(csv).startsWith("\uFEFFidentification_nationale;nom;prenom;").contains("ÉTIENNE " + run + ";Gaëlle;Médecin;Médecine Générale");
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-		page.getByLabel("Nom ou prénom").fill("loin marc");
+		page.getByLabel("Nom ou prénom").fill("loin marc " + run.toLowerCase());
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
 		assertThat(page.locator("#nombre-resultats")).hasText(Pattern.compile("^0 professionnel"));
 	}

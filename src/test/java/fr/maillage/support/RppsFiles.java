@@ -124,6 +124,17 @@ public final class RppsFiles {
 		return zip(skillFile);
 	}
 
+	/** Five letters that differ from one test run to the next, to keep each test's people apart. */
+	public static String runWord() {
+		long n = Math.abs(System.nanoTime() ^ java.util.UUID.randomUUID().getMostSignificantBits());
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < 5; i++) {
+			sb.append((char) ('A' + (int) (n % 26)));
+			n /= 26;
+		}
+		return sb.toString();
+	}
+
 	/** A valid RPPS number (11 digits, Luhn key) derived from a seed. */
 	public static String rpps(int seed) {
 		String body = String.format("1000%06d", seed);
