@@ -22,10 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DirectorySearch {
 
-	public record Query(@Nullable String q, @Nullable String profession, @Nullable String skill, @Nullable String commune, int page, int size) {
+	public record Query(@Nullable String q, @Nullable String profession, @Nullable String skill, @Nullable String commune,
+			@Nullable String near, @Nullable Double radiusKm, int page, int size) {
 		public Query {
 			page = Math.max(0, page);
 			size = Math.clamp(size, 1, 200);
+		}
+
+		public Query(@Nullable String q, @Nullable String profession, @Nullable String skill, @Nullable String commune, int page, int size) {
+			this(q, profession, skill, commune, null, null, page, size);
+		}
+
+		Query page(int p) {
+			return new Query(q, profession, skill, commune, near, radiusKm, p, size);
 		}
 	}
 
@@ -34,10 +43,12 @@ public class DirectorySearch {
 
 	private final JdbcClient jdbc;
 	private final CptsAccess access;
+	private final fr.maillage.reference.CommuneDirectory communes;
 
-	DirectorySearch(JdbcClient jdbc, CptsAccess access) {
+	DirectorySearch(JdbcClient jdbc, CptsAccess access, fr.maillage.reference.CommuneDirectory communes) {
 		this.jdbc = jdbc;
 		this.access = access;
+		this.communes = communes;
 	}
 
 	@Transactional(readOnly = true)
@@ -62,6 +73,13 @@ public class DirectorySearch {
 			where.add("exists (select 1 from practitioner_activity s where s.practitioner_id = p.id and s.active and (s.skill_code = :skill or lower(unaccent(s.skill_label)) like :skillLike))");
 			params.put("skill", query.skill().strip());
 			params.put("skillLike", "%" + FrenchText.normalize(query.skill()).toLowerCase(Locale.ROOT) + "%");
+		}
+		if (query.near() != null && !query.near().isBlank()) {
+			double radius = query.radiusKm() == null ? 10 : Math.clamp(query.radiusKm(), 0.5, 200);
+			List<String> codes = communes.within(query.near(), radius).orElseThrow(() -> new fr.maillage.platform.Problems.RejectedException(
+					new fr.maillage.platform.Problems().reject("near", "directory.search.noCoordinates", query.near())));
+			where.add("exists (select 1 from practitioner_activity n where n.practitioner_id = p.id and n.active and n.commune_code = any(:near))");
+			params.put("near", codes.toArray(String[]::new));
 		}
 		if (query.commune() != null && !query.commune().isBlank()) {
 			where.add("exists (select 1 from practitioner_activity c where c.practitioner_id = p.id and c.active and c.commune_code = :commune)");
@@ -91,7 +109,7 @@ public class DirectorySearch {
 	@Transactional(readOnly = true)
 	public void forEach(Query query, java.util.function.Consumer<Practitioner> consumer) {
 		for (int page = 0; page < 1000; page++) {
-			Page p = practitioners(new Query(query.q(), query.profession(), query.skill(), query.commune(), page, 200));
+			Page p = practitioners(new Query(query.q(), query.profession(), query.skill(), query.commune(), query.near(), query.radiusKm(), page, 200));
 			p.items().forEach(consumer);
 			if ((long) (page + 1) * p.size() >= p.total()) {
 				return;

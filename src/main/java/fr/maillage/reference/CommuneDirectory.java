@@ -21,4 +21,10 @@ public interface CommuneDirectory {
 	List<Epci> searchEpci(String query, int limit);
 
 	int communeCount();
+
+	/**
+	 * The codes of the communes whose centroid lies within {@code radiusKm} of the given commune's;
+	 * empty when the commune or its coordinates are unknown.
+	 */
+	Optional<List<String>> within(String inseeCode, double radiusKm);
 }

@@ -179,6 +179,31 @@ class RppsImportIntegrationTest {
 	}
 
 	@Test
+	void searchByDistanceFromACommuneWhenCoordinatesAreKnown() {
+		Api.Response coordinates = admin.postBytes("/api/v1/reference/coordinates",
+				"code_insee,nom,latitude,longitude\n04088,Forcalquier,43.96033,5.7882\n04112,Manosque,43.83523,5.79098\n04245,Volx,43.87096,5.831\n13055,Marseille,43.29164,5.4205\n"
+					.getBytes(StandardCharsets.UTF_8), "text/csv");
+		assertThat(coordinates.status()).as(coordinates.body()).isEqualTo(200);
+		admin.put("/api/v1/cpts/" + cpts + "/territory", List.of("04112", "04088", "04245"));
+		// an installation-wide import stands for the national file: it comes first, the CPTS's own import then only touches its territory
+		importFile("/api/v1/imports/rpps", "marseille.txt",
+				new RppsFiles().add(RppsFiles.gp(nextRpps(), "PRES " + run, "Quatre", "13055", "Marseille", "13001")).bytes(StandardCharsets.UTF_8));
+		importForCpts("distance.txt", new RppsFiles()
+			.add(RppsFiles.gp(nextRpps(), "PRES " + run, "Un", "04112", "Manosque", "04100"))
+			.add(RppsFiles.gp(nextRpps(), "PRES " + run, "Deux", "04245", "Volx", "04130"))
+			.add(RppsFiles.gp(nextRpps(), "PRES " + run, "Trois", "04088", "Forcalquier", "04300"))
+			.bytes(StandardCharsets.UTF_8));
+		// Volx is 5 km from Manosque, Forcalquier 14 km, Marseille 72 km
+		assertThat(search("q=pres%20" + run + "&near=04112&radiusKm=1").get("total").asLong()).isEqualTo(1);
+		assertThat(search("q=pres%20" + run + "&near=04112&radiusKm=8").get("total").asLong()).isEqualTo(2);
+		assertThat(search("q=pres%20" + run + "&near=04112&radiusKm=20").get("total").asLong()).isEqualTo(3);
+		assertThat(search("q=pres%20" + run + "&near=04112&radiusKm=100").get("total").asLong()).isEqualTo(4);
+		Api.Response unknown = admin.get("/api/v1/practitioners?near=99999");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("message").asString()).contains("coordonnées de la commune 99999");
+	}
+
+	@Test
 	void aTerritoryIsNeededAndOnlyItsCoordinatorsImport() {
 		String other = People.newCpts(admin);
 		JsonNode refused = importFile("/api/v1/cpts/" + other + "/imports/rpps", "a.txt",

@@ -47,10 +47,18 @@ class DirectoryPagesController {
 	@GetMapping("/annuaire")
 	String search(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String profession,
 			@RequestParam(required = false) @Nullable String skill, @RequestParam(required = false) @Nullable String commune,
+			@RequestParam(required = false) @Nullable String near, @RequestParam(required = false) @Nullable Double radiusKm,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		DirectorySearch.Query query = new DirectorySearch.Query(q, profession, skill, commune, page, 25);
+		DirectorySearch.Query query = new DirectorySearch.Query(q, profession, skill, commune, near, radiusKm, page, 25);
 		model.addAttribute("query", query);
-		model.addAttribute("result", search.practitioners(query));
+		try {
+			model.addAttribute("result", search.practitioners(query));
+		}
+		catch (fr.maillage.platform.Problems.RejectedException ex) {
+			var p = ex.problems().all().getFirst();
+			model.addAttribute("failure", messages.get(p.key(), p.args().toArray()));
+			model.addAttribute("result", new DirectorySearch.Page(java.util.List.of(), 0, 0, 25));
+		}
 		model.addAttribute("canEdit", editing.canEdit());
 		return SEARCH_VIEW;
 	}

@@ -160,6 +160,30 @@ class CommuneCatalog implements CommuneDirectory {
 	}
 
 	@Override
+	public Optional<List<String>> within(String inseeCode, double radiusKm) {
+		Commune center = index().byCode.get(inseeCode.strip().toUpperCase(java.util.Locale.ROOT));
+		if (center == null || !center.hasCoordinates()) {
+			return Optional.empty();
+		}
+		List<String> codes = new ArrayList<>();
+		for (Commune c : index().byCode.values()) {
+			if (c.hasCoordinates() && kilometres(center.latitude(), center.longitude(), c.latitude(), c.longitude()) <= radiusKm) {
+				codes.add(c.inseeCode());
+			}
+		}
+		return Optional.of(codes);
+	}
+
+	/** Great-circle distance (haversine), in kilometres. */
+	static double kilometres(double lat1, double lon1, double lat2, double lon2) {
+		double dLat = Math.toRadians(lat2 - lat1);
+		double dLon = Math.toRadians(lon2 - lon1);
+		double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+				+ Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+		return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+	}
+
+	@Override
 	public int communeCount() {
 		return index().byCode.size();
 	}
