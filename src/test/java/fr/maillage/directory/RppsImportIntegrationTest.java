@@ -168,6 +168,34 @@ class RppsImportIntegrationTest {
 	}
 
 	@Test
+	void aLargeFileOfNoiseIsRefusedWholeAndNothingChanges() {
+		// 20 MB here; bench-size files (200 MB) take the same path, only for longer
+		java.util.Random random = new java.util.Random(9);
+		byte[] noise = new byte[20 * 1024 * 1024];
+		random.nextBytes(noise);
+		long before = search("size=1").get("total").asLong();
+		JsonNode refused = importForCpts("bruit.bin", noise);
+		assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
+		assertThat(refused.get("problem").asString()).contains("Rien n'a été importé");
+		assertThat(search("size=1").get("total").asLong()).isEqualTo(before);
+		// a right header followed by noise: every line rejected with its reason, nothing half-applied
+		String header = new RppsFiles().text();
+		StringBuilder text = new StringBuilder(header);
+		for (int i = 0; i < 1000; i++) {
+			text.append("bruit ").append(random.nextInt()).append("|").append(random.nextInt()).append("\r\n");
+		}
+		String kept = nextRpps();
+		importForCpts("avant.txt", new RppsFiles().add(RppsFiles.gp(kept, "GARDE " + run, "Léo", "04112", "Manosque", "04100"))
+			.bytes(StandardCharsets.UTF_8));
+		JsonNode rejected = importForCpts("bruit.txt", text.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(rejected.get("status").asString()).isEqualTo("REFUSED");
+		assertThat(rejected.get("problem").asString()).contains("1000 lignes rejetées sur 1000").contains("Rien n'a été importé");
+		assertThat(rejected.get("remarks").size()).isPositive();
+		// the territory's directory was not emptied by the unusable file
+		assertThat(search("q=garde%20" + run + "&commune=04112").get("total").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void aWrongRppsKeyIsAWarningNotARejection() {
 		String good = nextRpps();
 		String wrong = good.substring(0, 10) + ((good.charAt(10) - '0' + 1) % 10);

@@ -51,6 +51,17 @@ public class ImportLedger {
 			.param("s", status).param("p", problem).param("a", args.toArray(String[]::new)).param("id", id).update();
 	}
 
+	/** A file refused after reading it: the reason and the line report, nothing else. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void refuseWithReport(UUID id, String problem, List<String> args, List<Rejection> rejections) {
+		refuse(id, "REFUSED", problem, args);
+		for (Rejection r : rejections) {
+			jdbc.sql("insert into directory_import_rejection (import_id, line_no, reason, args, excerpt) values (:id, :l, :r, :a, :e) on conflict do nothing")
+				.param("id", id).param("l", r.line()).param("r", r.reason()).param("a", r.args().toArray(String[]::new))
+				.param("e", r.excerpt()).update();
+		}
+	}
+
 	/** The final report, written in the import's own transaction so that report and data commit together. */
 	public void finish(UUID id, long linesRead, Counts c, List<Rejection> rejections) {
 		jdbc.sql("""

@@ -81,6 +81,10 @@ public class RppsImporter {
 			ledger.progress(id, "RUNNING", 0, rpps.lines, rpps.charset.name());
 			transactions.executeWithoutResult(tx -> apply(id, rpps, trimTrailing(header).length, columns, skills, scope));
 		}
+		catch (TooManyRejections ex) {
+			ledger.refuseWithReport(id, "directory.import.tooManyRejected",
+					List.of(String.valueOf(ex.tally.rejected), String.valueOf(ex.lines)), ex.tally.remarks);
+		}
 		catch (Exception ex) {
 			log.error("Import RPPS {} en échec", id, ex);
 			ledger.refuse(id, "FAILED", "directory.import.failed", List.of());
@@ -181,10 +185,28 @@ public class RppsImporter {
 		if (!batch.isEmpty()) {
 			write(batch, tally);
 		}
+		// A file whose lines are mostly unusable (none valid, or half of them rejected) must not empty
+		// the territory: nothing is applied. A truncated last line or a few bad lines are only reported.
+		long dataLines = lineNo - 1;
+		if (tally.rejected > 0 && (tally.rejected * 2L > dataLines || tally.created + tally.updated + tally.unchanged == 0)) {
+			throw new TooManyRejections(tally, dataLines);
+		}
 		tally.inactivated = inactivate(scope);
 		// lines read: the data lines, without the header
 		ledger.finish(id, lineNo - 1, new ImportLedger.Counts(tally.created, tally.updated, tally.unchanged, tally.inactivated, tally.outOfScope,
 				tally.rejected), tally.remarks);
+	}
+
+	/** Thrown inside the import's transaction to roll it back when the file is mostly unusable. */
+	private static final class TooManyRejections extends RuntimeException {
+		final Tally tally;
+		final long lines;
+
+		TooManyRejections(Tally tally, long lines) {
+			super("too many rejected lines", null, false, false);
+			this.tally = tally;
+			this.lines = lines;
+		}
 	}
 
 	private static final class Tally {
