@@ -105,6 +105,24 @@ public class DirectorySearch {
 		return withActivities(found).stream().findFirst();
 	}
 
+	/** The professionals with an active practice site in these communes (a printed directory), at most 20,000. */
+	@Transactional(readOnly = true)
+	public List<Practitioner> practisingIn(java.util.Collection<String> communeCodes) {
+		access.requireUser();
+		if (communeCodes.isEmpty()) {
+			return List.of();
+		}
+		String[] codes = communeCodes.toArray(String[]::new);
+		List<Practitioner> people = jdbc.sql("""
+				select * from practitioner p where exists (select 1 from practitioner_activity a where a.practitioner_id = p.id and a.active
+				  and a.commune_code = any(:codes)) order by p.profession_label, p.last_name, p.first_name limit 20000""")
+			.param("codes", codes).query(DirectorySearch::person).list();
+		java.util.Set<String> inside = java.util.Set.of(codes);
+		return withActivities(people).stream().map(p -> new Practitioner(p.id(), p.nationalId(), p.idKind(), p.civility(), p.lastName(),
+				p.firstName(), p.professionCode(), p.professionLabel(), p.mssante(), p.phone(), p.languages(), p.takesNewPatients(), p.source(),
+				p.activities().stream().filter(a -> a.communeCode() != null && inside.contains(a.communeCode())).toList())).toList();
+	}
+
 	/** Every professional matching, page after page, for exports (at most 200,000). */
 	@Transactional(readOnly = true)
 	public void forEach(Query query, java.util.function.Consumer<Practitioner> consumer) {

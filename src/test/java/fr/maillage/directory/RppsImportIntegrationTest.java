@@ -232,6 +232,26 @@ class RppsImportIntegrationTest {
 	}
 
 	@Test
+	void thePrintableDirectoryGroupsTheTerritorysProfessionalsByProfessionAndCommune() throws Exception {
+		Map<String, String> nurse = RppsFiles.gp(nextRpps(), "INFIRMIERE " + run, "Élodie", "04088", "Forcalquier", "04300");
+		nurse.put("Code profession", "60");
+		nurse.put("Libellé profession", "Infirmier");
+		importForCpts("imprime.txt", new RppsFiles().add(RppsFiles.gp(nextRpps(), "MEDECIN " + run, "Hélène", "04112", "Manosque", "04100"))
+			.add(nurse).bytes(StandardCharsets.UTF_8));
+		var http = java.net.http.HttpClient.newHttpClient();
+		var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/cpts/" + cpts + "/annuaire.pdf"))
+			.header("Authorization", "Bearer " + TestData.ADMIN_TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+		try (var document = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("Annuaire des professionnels de santé").contains("MEDECIN " + run).contains("Hélène")
+				.contains("INFIRMIERE " + run).contains("Élodie").contains("Infirmier").contains("Forcalquier").contains("Médecine Générale");
+			assertThat(text.indexOf("INFIRMIERE " + run)).as("Infirmier comes before Médecin").isLessThan(text.indexOf("MEDECIN " + run));
+		}
+	}
+
+	@Test
 	void aTerritoryIsNeededAndOnlyItsCoordinatorsImport() {
 		String other = People.newCpts(admin);
 		JsonNode refused = importFile("/api/v1/cpts/" + other + "/imports/rpps", "a.txt",

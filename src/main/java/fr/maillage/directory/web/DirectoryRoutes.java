@@ -35,6 +35,7 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.post("/annuaire/structures/nouvelle", AUTHENTICATED),
 				Route.get("/annuaire/structures/{id}", AUTHENTICATED),
 				Route.post("/annuaire/structures/{id}", AUTHENTICATED),
+				Route.get("/cpts/{id}/annuaire.pdf", CPTS_MEMBER),
 				Route.get("/cpts/{id}/partenariats", CPTS_MEMBER),
 				Route.post("/cpts/{id}/partenariats", CPTS_COORDINATOR),
 				Route.get("/cpts/{id}/partenariats/export.csv", CPTS_MEMBER),
