@@ -4,20 +4,9 @@
 # Load generator, application and embedded PostgreSQL on this machine.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
-out=bench/out; mkdir -p "$out"
-for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-  if [ -x "$d/bin/javac" ] && "$d/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then export JAVA_HOME=$d; break; fi
-done
-export PATH="$JAVA_HOME/bin:$PATH"
-PORT=${BENCH_PORT:-18093}; BASE=http://127.0.0.1:$PORT; TOKEN=bench-token-2f7c1e9a4b6d8f0a3c5e7b9d1f2a4c6e
-./mvnw -q -B -DskipTests package >"$out/build.log" 2>&1
-jar=$(ls target/maillage-*.jar | grep -v original | head -1)
-data=$(mktemp -d /tmp/maillage-bench.XXXX)
-MAILLAGE_ADMIN_EMAIL=bench@maillage.test MAILLAGE_ADMIN_PASSWORD=Bench-Password-2026 MAILLAGE_ADMIN_TOKEN=$TOKEN \
-  java -jar "$jar" --server.port=$PORT --maillage.database.directory="$data/postgres" >"$out/app-search.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
-until curl -s -o /dev/null "$BASE/actuator/health"; do sleep 0.2; done
+source bench/lib.sh
+build_jar
+start_app "${BENCH_PORT:-18093}" "$out/app-search.log" 
 file="$out/rpps-25000.txt"
 [ -s "$file" ] || python3 bench/make-rpps.py 25000 "$file" >/dev/null
 id=$(curl -s -H "Authorization: Bearer $TOKEN" -F "file=@$file" $BASE/api/v1/imports/rpps | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Shared by the benchmark scripts: a JDK 25, the application jar, and one running instance
+# with an unattended administrator and its API token, on a data directory of its own.
+out=bench/out; mkdir -p "$out"
+TOKEN=bench-token-2f7c1e9a4b6d8f0a3c5e7b9d1f2a4c6e
+for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
+  if [ -x "$d/bin/javac" ] && "$d/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then export JAVA_HOME=$d; break; fi
+done
+export PATH="$JAVA_HOME/bin:$PATH"
+
+build_jar() {
+  ./mvnw -q -B -DskipTests package >"$out/build.log" 2>&1
+  jar=$(ls target/maillage-*.jar | grep -v original | head -1)
+}
+
+# start_app PORT LOG [JVM options...]: starts the jar on a fresh data directory and waits for it.
+start_app() {
+  local port=$1 log=$2; shift 2
+  BASE=http://127.0.0.1:$port
+  data=$(mktemp -d /tmp/maillage-bench.XXXX)
+  MAILLAGE_ADMIN_EMAIL=bench@maillage.test MAILLAGE_ADMIN_PASSWORD=Bench-Password-2026 MAILLAGE_ADMIN_TOKEN=$TOKEN \
+    java "$@" -jar "$jar" --server.port=$port --maillage.database.directory="$data/postgres" >"$log" 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+  until curl -s -o /dev/null "$BASE/actuator/health"; do sleep 0.2; done
+}
