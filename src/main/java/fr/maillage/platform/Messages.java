@@ -23,6 +23,13 @@ public class Messages {
 		return source.getMessage(key, args, key, locale);
 	}
 
+	/** The problems of a refused form, field by field, in the reader's language: what pages show under the fields. */
+	public java.util.Map<String, String> byField(Problems problems) {
+		java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+		problems.all().forEach(p -> out.put(p.field(), get(p.key(), p.args().toArray())));
+		return out;
+	}
+
 	public Locale locale() {
 		return LocaleContextHolder.getLocale();
 	}

@@ -10,8 +10,6 @@ import fr.maillage.cpts.CptsService;
 import fr.maillage.cpts.LegalForm;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,7 +64,7 @@ class CptsPagesController {
 			return "redirect:/cpts/" + cpts.id();
 		}
 		catch (Problems.RejectedException ex) {
-			model.addAttribute("problems", messagesOf(ex.problems()));
+			model.addAttribute("problems", messages.byField(ex.problems()));
 			model.addAttribute("legalForms", LegalForm.values());
 			return FORM_VIEW;
 		}
@@ -106,13 +104,4 @@ class CptsPagesController {
 		return "redirect:/cpts/" + id;
 	}
 
-	static Map<String, String> messagesOf(Problems problems, Messages messages) {
-		Map<String, String> out = new LinkedHashMap<>();
-		problems.all().forEach(p -> out.put(p.field(), messages.get(p.key(), p.args().toArray())));
-		return out;
-	}
-
-	private Map<String, String> messagesOf(Problems problems) {
-		return messagesOf(problems, messages);
-	}
 }

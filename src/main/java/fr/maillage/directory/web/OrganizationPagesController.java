@@ -6,8 +6,6 @@ import fr.maillage.directory.OrganizationKind;
 import fr.maillage.directory.Organizations;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -74,7 +72,7 @@ class OrganizationPagesController {
 			return "redirect:/annuaire/structures/" + id;
 		}
 		catch (Problems.RejectedException ex) {
-			model.addAttribute("problems", problems(ex));
+			model.addAttribute("problems", messages.byField(ex.problems()));
 			model.addAttribute("kinds", OrganizationKind.values());
 			model.addAttribute("canEdit", true);
 			return VIEW;
@@ -100,16 +98,11 @@ class OrganizationPagesController {
 		}
 		catch (Problems.RejectedException ex) {
 			model.addAttribute("organization", organizations.get(id));
-			model.addAttribute("problems", problems(ex));
+			model.addAttribute("problems", messages.byField(ex.problems()));
 			model.addAttribute("kinds", OrganizationKind.values());
 			model.addAttribute("canEdit", true);
 			return VIEW;
 		}
 	}
 
-	private Map<String, String> problems(Problems.RejectedException ex) {
-		Map<String, String> out = new LinkedHashMap<>();
-		ex.problems().all().forEach(p -> out.put(p.field(), messages.get(p.key(), p.args().toArray())));
-		return out;
-	}
 }

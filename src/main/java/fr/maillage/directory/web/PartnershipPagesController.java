@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,10 +83,8 @@ class PartnershipPagesController {
 			return "redirect:/cpts/" + id + "/partenariats";
 		}
 		catch (Problems.RejectedException ex) {
-			Map<String, String> problems = new LinkedHashMap<>();
-			ex.problems().all().forEach(p -> problems.put(p.field(), messages.get(p.key(), p.args().toArray())));
 			fill(id, model);
-			model.addAttribute("problems", problems);
+			model.addAttribute("problems", messages.byField(ex.problems()));
 			model.addAttribute("form", form);
 			return VIEW;
 		}

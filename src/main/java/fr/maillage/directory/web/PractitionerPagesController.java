@@ -5,8 +5,6 @@ import fr.maillage.directory.Practitioner;
 import fr.maillage.directory.PractitionerForm;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -52,7 +50,7 @@ class PractitionerPagesController {
 		catch (Problems.RejectedException ex) {
 			model.addAttribute("p", editing.get(id));
 			model.addAttribute("canEdit", true);
-			model.addAttribute("problems", problems(ex));
+			model.addAttribute("problems", messages.byField(ex.problems()));
 			return VIEW;
 		}
 	}
@@ -74,14 +72,9 @@ class PractitionerPagesController {
 			return "redirect:/annuaire/professionnels/" + id;
 		}
 		catch (Problems.RejectedException ex) {
-			model.addAttribute("problems", problems(ex));
+			model.addAttribute("problems", messages.byField(ex.problems()));
 			return NEW_VIEW;
 		}
 	}
 
-	private Map<String, String> problems(Problems.RejectedException ex) {
-		Map<String, String> out = new LinkedHashMap<>();
-		ex.problems().all().forEach(p -> out.put(p.field(), messages.get(p.key(), p.args().toArray())));
-		return out;
-	}
 }
