@@ -168,6 +168,27 @@ class RppsImportIntegrationTest {
 	}
 
 	@Test
+	void theSameFileSentTwiceAtOnceIsImportedOnceAndThenFoundUnchanged() throws Exception {
+		// several batches long, so that the two imports overlap
+		RppsFiles lines = new RppsFiles();
+		for (int i = 0; i < 6000; i++) {
+			lines.add(RppsFiles.gp(nextRpps(), "DOUBLE " + run, "N" + i, i % 2 == 0 ? "04112" : "04088", "Commune", "04100"));
+		}
+		byte[] file = lines.bytes(StandardCharsets.UTF_8);
+		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			var first = pool.submit(() -> importForCpts("double.txt", file));
+			var second = pool.submit(() -> importForCpts("double.txt", file));
+			JsonNode a = first.get();
+			JsonNode b = second.get();
+			assertThat(a.get("status").asString()).isEqualTo("DONE");
+			assertThat(b.get("status").asString()).isEqualTo("DONE");
+			assertThat(a.get("created").asInt() + b.get("created").asInt()).isEqualTo(6000);
+			assertThat(a.get("unchanged").asInt() + b.get("unchanged").asInt()).isEqualTo(6000);
+		}
+		assertThat(search("q=double%20" + run + "&size=1").get("total").asLong()).isEqualTo(6000);
+	}
+
+	@Test
 	void aLargeFileOfNoiseIsRefusedWholeAndNothingChanges() {
 		// 20 MB here; bench-size files (200 MB) take the same path, only for longer
 		java.util.Random random = new java.util.Random(9);

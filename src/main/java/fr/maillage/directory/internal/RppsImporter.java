@@ -134,6 +134,9 @@ public class RppsImporter {
 
 	private void apply(UUID id, RppsFile rpps, int width, Map<RppsColumns, Integer> columns, Map<String, String[]> skills,
 			@Nullable Set<String> scope) {
+		// One RPPS import at a time: two different files overlapping (two coordinators, a national and a local
+		// import) would race on activity keys; the next import waits, then works on committed data.
+		jdbc.sql("select pg_advisory_xact_lock(4242003)").query().singleRow();
 		jdbc.sql("create temporary table import_seen (activity_key text primary key) on commit drop").update();
 		Tally tally = new Tally();
 		List<RppsRow> batch = new ArrayList<>(BATCH);
