@@ -53,7 +53,11 @@ class DirectoryBrowserTest {
 		admin.put("/api/v1/cpts/" + cpts + "/territory", List.of("04112", "04088"));
 		int base = (int) (System.nanoTime() % 50_000) + 200_000;
 		String run = RppsFiles.runWord();
-		byte[] file = new RppsFiles()
+		RppsFiles many = new RppsFiles();
+		for (int i = 0; i < 27; i++) {
+			many.add(RppsFiles.gp(RppsFiles.rpps(base + 10 + i), "PAGE " + run, "P" + i, "04112", "Manosque", "04100"));
+		}
+		byte[] file = many
 			.add(RppsFiles.gp(RppsFiles.rpps(base), "LEFÈVRE " + run, "Zoé", "04088", "Forcalquier", "04300"))
 			.add(RppsFiles.gp(RppsFiles.rpps(base + 1), "ÉTIENNE " + run, "Gaëlle", "04112", "Manosque", "04100"))
 			.add(RppsFiles.gp(RppsFiles.rpps(base + 2), "LOIN " + run, "Marc", "69123", "Lyon", "69001"))
@@ -71,8 +75,8 @@ class DirectoryBrowserTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l'import")).click();
 
 		assertThat(page.locator("#etat-import")).hasText("Import terminé.", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
-		assertThat(page.locator("#import-crees")).hasText("2");
-		assertThat(page.locator("#rapport-import")).containsText("3 lignes lues");
+		assertThat(page.locator("#import-crees")).hasText("29");
+		assertThat(page.locator("#rapport-import")).containsText("30 lignes lues");
 		assertThat(page.locator("#rapport-import")).containsText("1 hors du territoire");
 		assertThat(page.locator("#rapport-import")).containsText("ISO-8859-1");
 		Browser.screenshot(page, "annuaire-rapport-import");
@@ -95,6 +99,15 @@ class DirectoryBrowserTest {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+		// 27 answers: two pages, and the search is kept from one page to the next
+		page.getByLabel("Nom ou prénom").fill("page " + run.toLowerCase());
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
+		assertThat(page.getByText("Page 1 sur 2")).isVisible();
+		assertThat(page.locator("#professionnels tbody tr")).hasCount(25);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Suivant")).click();
+		assertThat(page.getByText("Page 2 sur 2")).isVisible();
+		assertThat(page.locator("#professionnels tbody tr")).hasCount(2);
+		assertThat(page.getByLabel("Nom ou prénom")).hasValue("page " + run.toLowerCase());
 		page.getByLabel("Nom ou prénom").fill("loin marc " + run.toLowerCase());
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
 		assertThat(page.locator("#nombre-resultats")).hasText(Pattern.compile("^0 professionnel"));
