@@ -2,7 +2,7 @@ package fr.maillage.accounts;
 
 import fr.maillage.accounts.internal.AccountStore;
 import fr.maillage.accounts.internal.AccountStore.LinkRow;
-import fr.maillage.accounts.internal.Secrets;
+import fr.maillage.shared.Secrets;
 import fr.maillage.audit.AuditLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -245,6 +245,40 @@ public class Accounts {
 		access.requireAdmin();
 		audit.read("account.users.read", "user", null, null, "tous");
 		return store.allUsers();
+	}
+
+	/** A person as another module shows them: name and e-mail, and the CPTS where they hold a role. */
+	public record Person(UUID id, String email, String displayName, java.util.Set<UUID> cpts) {
+	}
+
+	/**
+	 * Finds an account by e-mail for someone who may link it to something: the user themself, an
+	 * administrator, or a coordinator of a CPTS where the account holds a role. Empty otherwise, as
+	 * when there is no such account (nothing tells a coordinator that an outsider's e-mail exists).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Person> findPerson(String email) {
+		CurrentUser caller = access.requireUser();
+		Optional<Person> person = store.loadByEmail(normalizeEmail(email)).map(Accounts::person).filter(p -> visibleTo(caller, p));
+		person.ifPresent(p -> audit.read("account.user.read", "user", p.id().toString(), null, null));
+		return person;
+	}
+
+	/** The same, by id, for pages that show who is linked to what. */
+	@Transactional(readOnly = true)
+	public Optional<Person> person(UUID userId) {
+		CurrentUser caller = access.requireUser();
+		Optional<Person> person = store.loadById(userId).map(Accounts::person).filter(p -> visibleTo(caller, p));
+		person.ifPresent(p -> audit.read("account.user.read", "user", p.id().toString(), null, null));
+		return person;
+	}
+
+	private static Person person(CurrentUser u) {
+		return new Person(u.id(), u.email(), u.displayName(), java.util.Set.copyOf(u.roles().keySet()));
+	}
+
+	private static boolean visibleTo(CurrentUser caller, Person p) {
+		return caller.isAdmin() || caller.id().equals(p.id()) || p.cpts().stream().anyMatch(caller::coordinates);
 	}
 
 	/** Turns on the second factor once the user proved they hold the secret. */

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Hand edits of the directory by coordinators (of any CPTS: the directory is shared) and
  * administrators: what the RPPS does not know about a professional, and professionals without a
- * national id (a social worker, a sophrologist). RPPS fields are left to the import.
+ * national id (a social worker, a sophrologist). RPPS fields are left to the import. A professional
+ * whose account is linked to their entry edits their own contact details.
  */
 @Service
 public class DirectoryEditing {
@@ -34,10 +35,12 @@ public class DirectoryEditing {
 	private final CommuneDirectory communes;
 	private final DirectorySearch search;
 	private final fr.maillage.reference.CommuneListResolver resolver;
+	private final AccountLinks links;
 
 	DirectoryEditing(JdbcClient jdbc, CptsAccess access, AuditLog audit, CommuneDirectory communes, DirectorySearch search,
-			fr.maillage.reference.CommuneListResolver resolver) {
+			fr.maillage.reference.CommuneListResolver resolver, AccountLinks links) {
 		this.resolver = resolver;
+		this.links = links;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
@@ -48,6 +51,11 @@ public class DirectoryEditing {
 	/** Coordinators of any CPTS and administrators edit the shared directory. */
 	public boolean canEdit() {
 		return access.current().map(u -> u.isAdmin() || u.roles().values().stream().anyMatch(r -> r.contains(Role.COORDINATOR))).orElse(false);
+	}
+
+	/** Editors, and the professional themself (the account linked to the entry), edit its contact details. */
+	public boolean canEditContact(UUID practitionerId) {
+		return canEdit() || links.isSelf(practitionerId);
 	}
 
 	private CurrentUser requireEditor() {
@@ -65,8 +73,11 @@ public class DirectoryEditing {
 
 	@Transactional
 	public void updateContact(UUID id, PractitionerForm form) {
-		requireEditor();
+		access.requireUser();
 		get(id);
+		if (!canEditContact(id)) {
+			throw new AccessDeniedException("coordinators, administrators and the professional only");
+		}
 		Problems problems = new Problems();
 		String mssante = blankToNull(form.mssante());
 		if (mssante != null && !EmailAddress.isPlausible(mssante)) {

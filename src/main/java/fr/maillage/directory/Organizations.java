@@ -26,7 +26,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Structures of the directory: searched by every signed-in user, entered and edited by coordinators and administrators. */
+/**
+ * Structures of the directory: searched by every signed-in user, entered and edited by coordinators
+ * and administrators, and edited by the people who act for them.
+ */
 @Service
 public class Organizations {
 
@@ -39,9 +42,11 @@ public class Organizations {
 	private final CommuneDirectory communes;
 	private final CommuneListResolver resolver;
 	private final DirectoryEditing editing;
+	private final AccountLinks links;
 
 	Organizations(JdbcClient jdbc, CptsAccess access, AuditLog audit, CommuneDirectory communes, CommuneListResolver resolver,
-			DirectoryEditing editing) {
+			DirectoryEditing editing, AccountLinks links) {
+		this.links = links;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
@@ -117,8 +122,11 @@ public class Organizations {
 
 	@Transactional
 	public void update(UUID id, OrganizationForm form) {
-		requireEditor();
+		access.requireUser();
 		get(id);
+		if (!canEdit(id)) {
+			throw new AccessDeniedException("coordinators, administrators and the structure's staff only");
+		}
 		Checked c = check(form, id);
 		jdbc.sql("""
 				update organization set kind = :kind, name = :name, finess = :finess, siret = :siret, address = :address, postcode = :postcode,
@@ -130,6 +138,11 @@ public class Organizations {
 
 	public boolean canEdit() {
 		return editing.canEdit();
+	}
+
+	/** Editors, and the people who act for the structure (its staff), edit it. */
+	public boolean canEdit(UUID id) {
+		return editing.canEdit() || links.isStaff(id);
 	}
 
 	private void requireEditor() {

@@ -1,6 +1,8 @@
 /**
  * The directory of the installation: professionals (RPPS, ADELI or none), their activities and
- * practice sites, structures, partnerships, and the RPPS extraction import.
+ * practice sites, structures, partnerships, the RPPS extraction import, and who acts for whom
+ * (user accounts linked to the professional they are and the structures they act for:
+ * {@link fr.maillage.directory.AccountLinks}).
  */
 @ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts"})
 @NullMarked

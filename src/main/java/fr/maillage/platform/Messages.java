@@ -23,6 +23,11 @@ public class Messages {
 		return source.getMessage(key, args, key, locale);
 	}
 
+	/** One problem in the reader's language. */
+	public String get(Problems.Problem problem) {
+		return get(problem.key(), problem.args().toArray());
+	}
+
 	/** The problems of a refused form, field by field, in the reader's language: what pages show under the fields. */
 	public java.util.Map<String, String> byField(Problems problems) {
 		java.util.Map<String, String> out = new java.util.LinkedHashMap<>();

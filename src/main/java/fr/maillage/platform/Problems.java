@@ -50,6 +50,11 @@ public final class Problems {
 		}
 	}
 
+	/** The refusal of a single field, to throw. */
+	public static RejectedException rejected(String field, String key, Object... args) {
+		return new RejectedException(new Problems().reject(field, key, args));
+	}
+
 	public void throwIfAny() {
 		if (any()) {
 			throw new RejectedException(this);

@@ -50,6 +50,9 @@ class DemoModeIntegrationTest {
 		assertThat(member.get("/api/v1/practitioners?size=1").json().get("total").asLong()).isEqualTo(120);
 		assertThat(member.get("/api/v1/practitioners?profession=10&commune=04112").json().get("total").asLong()).isPositive();
 		assertThat(member.get("/api/v1/organizations?kind=MSP").json().get("total").asLong()).isEqualTo(2);
+		var mine = member.get("/api/v1/me/directory").json();
+		assertThat(mine.get("practitioner").get("entryDetail").asString()).as("the demo member is a GP of the directory").startsWith("Médecin");
+		assertThat(mine.get("organizations").get(0).get("entryLabel").asString()).contains("MSP").contains("(démo)");
 		assertThat(new Api(port, null).get("/demo-luberon-durance").body()).contains("Centre hospitalier de Manosque (démo)")
 			.doesNotContain("CMP adultes");
 	}

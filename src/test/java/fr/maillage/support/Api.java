@@ -40,6 +40,10 @@ public final class Api {
 		return send(json(HttpRequest.newBuilder(URI.create(base + path)), body, "PUT"));
 	}
 
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+	}
+
 	public Response postText(String path, String text) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/plain; charset=utf-8")
 			.POST(HttpRequest.BodyPublishers.ofString(text)));

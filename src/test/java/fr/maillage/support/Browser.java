@@ -47,6 +47,15 @@ public final class Browser {
 			.setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
 	}
 
+	/** Signs in through the login page, as a person would. */
+	public static void login(Page page, int port, String email, String password) {
+		page.navigate("http://127.0.0.1:" + port + "/connexion");
+		page.getByLabel("Adresse e-mail").fill(email);
+		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(password);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.waitForURL(url -> !url.contains("/connexion"));
+	}
+
 	public static void screenshot(Page page, String name) {
 		try {
 			Path dir = Path.of("target", "screenshots");

@@ -22,6 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
 		"spring.mail.port=" + Mail.SMTP_PORT, "spring.mail.properties.mail.smtp.connectiontimeout=5000",
 		"maillage.security.totp-required-for=PARTNER", "logging.level.fr.maillage=INFO" })
 @ActiveProfiles("test")
-@Import(Mail.Started.class)
+@Import({ Mail.Started.class, People.Wiring.class })
 public @interface IntegrationTest {
 }

@@ -67,6 +67,14 @@ public final class People {
 		return token.json().get("token").asString();
 	}
 
+	/** Imported by the test context: hands the accounts facade to {@link Invitations}. */
+	@org.springframework.boot.test.context.TestConfiguration
+	public static class Wiring {
+		Wiring(fr.maillage.accounts.Accounts accounts) {
+			Invitations.use(accounts);
+		}
+	}
+
 	/** Bridge to the accounts facade, set by the test context. */
 	public static final class Invitations {
 		static fr.maillage.accounts.Accounts accounts;

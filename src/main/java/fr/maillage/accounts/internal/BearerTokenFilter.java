@@ -1,5 +1,6 @@
 package fr.maillage.accounts.internal;
 
+import fr.maillage.shared.Secrets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

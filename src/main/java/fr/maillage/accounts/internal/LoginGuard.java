@@ -2,6 +2,7 @@ package fr.maillage.accounts.internal;
 
 import dev.samstevens.totp.code.CodeVerifier;
 import fr.maillage.accounts.CurrentUser;
+import fr.maillage.shared.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;

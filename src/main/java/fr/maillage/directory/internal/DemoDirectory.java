@@ -38,9 +38,11 @@ class DemoDirectory {
 			{ "PHARMACIE", "Pharmacie de la Place (démo)", "04112", "true" }, { "CMP", "CMP adultes de Manosque (démo)", "04112", "false" } };
 
 	private final JdbcClient jdbc;
+	private final fr.maillage.accounts.Accounts accounts;
 
-	DemoDirectory(JdbcClient jdbc) {
+	DemoDirectory(JdbcClient jdbc, fr.maillage.accounts.Accounts accounts) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -101,6 +103,18 @@ class DemoDirectory {
 					.param("g", s[0].equals("MSP")).param("n", "Partenariat fictif de démonstration").update();
 			}
 		}
+		// the demo member is the first GP of the directory, and acts for the first MSP (as its secretary would)
+		accounts.userIdByEmail("membre@demo.maillage.fr").ifPresent(member -> {
+			UUID gp = jdbc.sql("select id from practitioner where national_id like '89%' and profession_code = '10' order by national_id limit 1")
+				.query(UUID.class).single();
+			UUID msp = jdbc.sql("select id from organization where kind = 'MSP' and name like '%(démo)' order by name limit 1").query(UUID.class).single();
+			for (String[] target : new String[][] { { gp.toString(), null }, { null, msp.toString() } }) {
+				jdbc.sql("""
+						insert into account_link_directory (id, user_id, practitioner_id, organization_id, cpts_id, status, origin, created_by)
+						values (:id, :u, cast(:p as uuid), cast(:o as uuid), :c, 'ACTIVE', 'COORDINATOR', :u)""")
+					.param("id", UUID.randomUUID()).param("u", member).param("p", target[0]).param("o", target[1]).param("c", cpts.get()).update();
+			}
+		});
 		log.info("Démonstration : annuaire fictif de 120 professionnels et {} structures créé", STRUCTURES.length);
 	}
 }

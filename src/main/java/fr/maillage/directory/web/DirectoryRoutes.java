@@ -4,6 +4,7 @@ import static fr.maillage.platform.Access.ADMIN;
 import static fr.maillage.platform.Access.AUTHENTICATED;
 import static fr.maillage.platform.Access.CPTS_COORDINATOR;
 import static fr.maillage.platform.Access.CPTS_MEMBER;
+import static fr.maillage.platform.Access.PUBLIC;
 
 import fr.maillage.platform.Route;
 import java.util.List;
@@ -40,6 +41,25 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.post("/cpts/{id}/partenariats", CPTS_COORDINATOR),
 				Route.get("/cpts/{id}/partenariats/export.csv", CPTS_MEMBER),
 				Route.get("/cpts/{id}/partenariats/export.xlsx", CPTS_MEMBER),
-				Route.get("/cpts/{id}/partenariats/{partnershipId}/convention", CPTS_MEMBER));
+				Route.get("/cpts/{id}/partenariats/{partnershipId}/convention", CPTS_MEMBER),
+				Route.get("/compte/annuaire", AUTHENTICATED),
+				Route.post("/compte/annuaire/revendication", AUTHENTICATED),
+				Route.post("/compte/annuaire/retrait-demande", AUTHENTICATED),
+				Route.get("/annuaire/rattachement/{secret}", PUBLIC),
+				Route.post("/annuaire/rattachement/{secret}", PUBLIC),
+				Route.get("/cpts/{id}/rattachements", CPTS_COORDINATOR),
+				Route.post("/cpts/{id}/rattachements/{linkId}/validation", CPTS_COORDINATOR),
+				Route.post("/cpts/{id}/rattachements/{linkId}/refus", CPTS_COORDINATOR),
+				Route.post("/annuaire/professionnels/{id}/compte", AUTHENTICATED),
+				Route.post("/annuaire/structures/{id}/equipe", AUTHENTICATED),
+				Route.post("/annuaire/liens/{linkId}/fin", AUTHENTICATED),
+				Route.get("/api/v1/me/directory", AUTHENTICATED),
+				Route.post("/api/v1/me/directory/claims", AUTHENTICATED),
+				Route.get("/api/v1/cpts/{id}/directory-claims", CPTS_COORDINATOR),
+				Route.post("/api/v1/cpts/{id}/directory-claims/{linkId}/approve", CPTS_COORDINATOR),
+				Route.post("/api/v1/cpts/{id}/directory-claims/{linkId}/refuse", CPTS_COORDINATOR),
+				Route.put("/api/v1/practitioners/{id}/account", AUTHENTICATED),
+				Route.post("/api/v1/organizations/{id}/staff", AUTHENTICATED),
+				Route.delete("/api/v1/account-links/{id}", AUTHENTICATED));
 	}
 }

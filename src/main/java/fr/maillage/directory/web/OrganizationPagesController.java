@@ -1,5 +1,6 @@
 package fr.maillage.directory.web;
 
+import fr.maillage.directory.AccountLinks;
 import fr.maillage.directory.Organization;
 import fr.maillage.directory.OrganizationForm;
 import fr.maillage.directory.OrganizationKind;
@@ -27,10 +28,12 @@ class OrganizationPagesController {
 	static final String VIEW = "directory/organization";
 
 	private final Organizations organizations;
+	private final AccountLinks links;
 	private final Messages messages;
 
-	OrganizationPagesController(Organizations organizations, Messages messages) {
+	OrganizationPagesController(Organizations organizations, AccountLinks links, Messages messages) {
 		this.organizations = organizations;
+		this.links = links;
 		this.messages = messages;
 	}
 
@@ -85,7 +88,7 @@ class OrganizationPagesController {
 		model.addAttribute("organization", o);
 		model.addAttribute("form", OrganizationForm.of(o));
 		model.addAttribute("kinds", OrganizationKind.values());
-		model.addAttribute("canEdit", organizations.canEdit());
+		addRights(id, model);
 		return VIEW;
 	}
 
@@ -100,9 +103,14 @@ class OrganizationPagesController {
 			model.addAttribute("organization", organizations.get(id));
 			model.addAttribute("problems", messages.byField(ex.problems()));
 			model.addAttribute("kinds", OrganizationKind.values());
-			model.addAttribute("canEdit", true);
+			addRights(id, model);
 			return VIEW;
 		}
 	}
 
+	private void addRights(UUID id, Model model) {
+		model.addAttribute("canEdit", organizations.canEdit(id));
+		model.addAttribute("canLink", organizations.canEdit());
+		model.addAttribute("staff", links.staffOf(id));
+	}
 }

@@ -1,5 +1,6 @@
 package fr.maillage.directory.web;
 
+import fr.maillage.directory.AccountLinks;
 import fr.maillage.directory.DirectoryEditing;
 import fr.maillage.directory.Practitioner;
 import fr.maillage.directory.PractitionerForm;
@@ -23,10 +24,12 @@ class PractitionerPagesController {
 	static final String NEW_VIEW = "directory/practitioner-new";
 
 	private final DirectoryEditing editing;
+	private final AccountLinks links;
 	private final Messages messages;
 
-	PractitionerPagesController(DirectoryEditing editing, Messages messages) {
+	PractitionerPagesController(DirectoryEditing editing, AccountLinks links, Messages messages) {
 		this.editing = editing;
+		this.links = links;
 		this.messages = messages;
 	}
 
@@ -34,7 +37,7 @@ class PractitionerPagesController {
 	String view(@PathVariable UUID id, Model model) {
 		Practitioner p = editing.get(id);
 		model.addAttribute("p", p);
-		model.addAttribute("canEdit", editing.canEdit());
+		addRights(id, model);
 		model.addAttribute("form", new PractitionerForm(null, null, null, null, null, null, p.mssante(), p.phone(),
 				String.join(", ", p.languages()), p.takesNewPatients() == null ? "" : p.takesNewPatients().toString()));
 		return VIEW;
@@ -49,10 +52,16 @@ class PractitionerPagesController {
 		}
 		catch (Problems.RejectedException ex) {
 			model.addAttribute("p", editing.get(id));
-			model.addAttribute("canEdit", true);
+			addRights(id, model);
 			model.addAttribute("problems", messages.byField(ex.problems()));
 			return VIEW;
 		}
+	}
+
+	private void addRights(UUID id, Model model) {
+		model.addAttribute("canEdit", editing.canEditContact(id));
+		model.addAttribute("canLink", editing.canEdit());
+		model.addAttribute("accountLink", links.accountLinkOf(id).orElse(null));
 	}
 
 	@GetMapping("/annuaire/professionnels/nouveau")

@@ -1,4 +1,4 @@
-package fr.maillage.accounts.internal;
+package fr.maillage.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
