@@ -17,24 +17,26 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Searches the directory of the whole installation (any signed-in user): by name words (case and
- * accents ignored), profession code or label, savoir-faire, commune of an active practice site.
+ * accents ignored), profession code or label, savoir-faire, structure (practice site name),
+ * commune of an active practice site, or distance from a commune.
  */
 @Service
 public class DirectorySearch {
 
-	public record Query(@Nullable String q, @Nullable String profession, @Nullable String skill, @Nullable String commune,
-			@Nullable String near, @Nullable Double radiusKm, int page, int size) {
+	/** The criteria of a search; {@code structure} matches words of a practice site's name (« MSP des Vannades »). */
+	public record Query(@Nullable String q, @Nullable String profession, @Nullable String skill, @Nullable String structure,
+			@Nullable String commune, @Nullable String near, @Nullable Double radiusKm, int page, int size) {
 		public Query {
 			page = Math.max(0, page);
 			size = Math.clamp(size, 1, 200);
 		}
 
 		public Query(@Nullable String q, @Nullable String profession, @Nullable String skill, @Nullable String commune, int page, int size) {
-			this(q, profession, skill, commune, null, null, page, size);
+			this(q, profession, skill, null, commune, null, null, page, size);
 		}
 
-		Query page(int p) {
-			return new Query(q, profession, skill, commune, near, radiusKm, p, size);
+		public Query page(int p, int s) {
+			return new Query(q, profession, skill, structure, commune, near, radiusKm, p, s);
 		}
 	}
 
@@ -73,6 +75,14 @@ public class DirectorySearch {
 			where.add("exists (select 1 from practitioner_activity s where s.practitioner_id = p.id and s.active and (s.skill_code = :skill or lower(unaccent(s.skill_label)) like :skillLike))");
 			params.put("skill", query.skill().strip());
 			params.put("skillLike", "%" + FrenchText.normalize(query.skill()).toLowerCase(Locale.ROOT) + "%");
+		}
+		if (query.structure() != null && !query.structure().isBlank()) {
+			int i = 0;
+			for (String word : FrenchText.normalize(query.structure()).toLowerCase(Locale.ROOT).split(" ")) {
+				where.add("exists (select 1 from practitioner_activity t where t.practitioner_id = p.id and t.active and lower(unaccent(t.site_name)) like :st" + i + ")");
+				params.put("st" + i, "%" + word + "%");
+				i++;
+			}
 		}
 		if (query.near() != null && !query.near().isBlank()) {
 			double radius = query.radiusKm() == null ? 10 : Math.clamp(query.radiusKm(), 0.5, 200);
@@ -127,7 +137,7 @@ public class DirectorySearch {
 	@Transactional(readOnly = true)
 	public void forEach(Query query, java.util.function.Consumer<Practitioner> consumer) {
 		for (int page = 0; page < 1000; page++) {
-			Page p = practitioners(new Query(query.q(), query.profession(), query.skill(), query.commune(), query.near(), query.radiusKm(), page, 200));
+			Page p = practitioners(query.page(page, 200));
 			p.items().forEach(consumer);
 			if ((long) (page + 1) * p.size() >= p.total()) {
 				return;

@@ -50,6 +50,10 @@ class DemoModeIntegrationTest {
 		assertThat(member.get("/api/v1/practitioners?size=1").json().get("total").asLong()).isEqualTo(120);
 		assertThat(member.get("/api/v1/practitioners?profession=10&commune=04112").json().get("total").asLong()).isPositive();
 		assertThat(member.get("/api/v1/organizations?kind=MSP").json().get("total").asLong()).isEqualTo(2);
+		var cptsId = member.get("/api/v1/cpts").json().get(0).get("id").asString();
+		var professions = member.get("/api/v1/cpts/" + cptsId + "/profession-table").json();
+		assertThat(professions.get("total").get("identified").asLong()).isEqualTo(120);
+		assertThat(professions.get("total").get("members").asLong()).isPositive().isLessThan(professions.get("total").get("solicited").asLong());
 		var mine = member.get("/api/v1/me/directory").json();
 		assertThat(mine.get("practitioner").get("entryDetail").asString()).as("the demo member is a GP of the directory").startsWith("Médecin");
 		assertThat(mine.get("organizations").get(0).get("entryLabel").asString()).contains("MSP").contains("(démo)");

@@ -103,6 +103,12 @@ class DemoDirectory {
 					.param("g", s[0].equals("MSP")).param("n", "Partenariat fictif de démonstration").update();
 			}
 		}
+		// how the demo professionals stand with the CPTS: most solicited, a fifth members, a few on the board
+		jdbc.sql("""
+				insert into cpts_engagement (cpts_id, practitioner_id, solicited_on, project, member, governance)
+				select :c, id, date '2025-11-15', n % 9 = 0, n % 5 = 0, n % 15 = 0
+				from (select id, row_number() over (order by national_id) as n from practitioner where national_id like '89%') p
+				where n % 3 <> 0""").param("c", cpts.get()).update();
 		// the demo member is the first GP of the directory, and acts for the first MSP (as its secretary would)
 		accounts.userIdByEmail("membre@demo.maillage.fr").ifPresent(member -> {
 			UUID gp = jdbc.sql("select id from practitioner where national_id like '89%' and profession_code = '10' order by national_id limit 1")

@@ -18,9 +18,10 @@ class DirectoryApiController {
 
 	@GetMapping("/api/v1/practitioners")
 	DirectorySearch.Page practitioners(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String profession,
-			@RequestParam(required = false) @Nullable String skill, @RequestParam(required = false) @Nullable String commune,
+			@RequestParam(required = false) @Nullable String skill, @RequestParam(required = false) @Nullable String structure,
+			@RequestParam(required = false) @Nullable String commune,
 			@RequestParam(required = false) @Nullable String near, @RequestParam(required = false) @Nullable Double radiusKm,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return search.practitioners(new DirectorySearch.Query(q, profession, skill, commune, near, radiusKm, page, size));
+		return search.practitioners(new DirectorySearch.Query(q, profession, skill, structure, commune, near, radiusKm, page, size));
 	}
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,11 +46,8 @@ class DirectoryPagesController {
 	}
 
 	@GetMapping("/annuaire")
-	String search(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String profession,
-			@RequestParam(required = false) @Nullable String skill, @RequestParam(required = false) @Nullable String commune,
-			@RequestParam(required = false) @Nullable String near, @RequestParam(required = false) @Nullable Double radiusKm,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		DirectorySearch.Query query = new DirectorySearch.Query(q, profession, skill, commune, near, radiusKm, page, 25);
+	String search(@ModelAttribute("form") SearchForm form, @RequestParam(defaultValue = "0") int page, Model model) {
+		DirectorySearch.Query query = form.query(page, form.cards() ? 24 : 25);
 		model.addAttribute("query", query);
 		try {
 			model.addAttribute("result", search.practitioners(query));
@@ -60,16 +58,18 @@ class DirectoryPagesController {
 			model.addAttribute("result", new DirectorySearch.Page(java.util.List.of(), 0, 0, 25));
 		}
 		model.addAttribute("canEdit", editing.canEdit());
+		model.addAttribute("coordinated", access.current().map(u -> cpts.visible().stream().filter(c -> u.coordinates(c.id())).toList())
+			.orElse(java.util.List.of()));
+		model.addAttribute("today", java.time.LocalDate.now());
 		return SEARCH_VIEW;
 	}
 
 	@GetMapping({ "/annuaire/export.csv", "/annuaire/export.xlsx" })
-	void export(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String profession,
-			@RequestParam(required = false) @Nullable String skill, @RequestParam(required = false) @Nullable String commune,
-			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+	void export(@ModelAttribute SearchForm form, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) throws IOException {
 		var format = request.getRequestURI().endsWith(".xlsx") ? fr.maillage.platform.TabularExport.Format.XLSX
 				: fr.maillage.platform.TabularExport.Format.CSV;
-		var query = new DirectorySearch.Query(q, profession, skill, commune, 0, 200);
+		var query = form.query(0, 200);
 		java.util.List<String> header = java.util.stream.Stream.of("nationalId", "lastName", "firstName", "profession", "skill", "site", "address",
 				"postcode", "commune", "phone").map(k -> messages.get("directory.export." + k)).toList();
 		fr.maillage.platform.TabularExport.write(response, format, "annuaire", messages.get("directory.title"), header, sink ->

@@ -60,6 +60,12 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.post("/api/v1/cpts/{id}/directory-claims/{linkId}/refuse", CPTS_COORDINATOR),
 				Route.put("/api/v1/practitioners/{id}/account", AUTHENTICATED),
 				Route.post("/api/v1/organizations/{id}/staff", AUTHENTICATED),
-				Route.delete("/api/v1/account-links/{id}", AUTHENTICATED));
+				Route.delete("/api/v1/account-links/{id}", AUTHENTICATED),
+				Route.get("/cpts/{id}/professions", CPTS_MEMBER),
+				Route.get("/cpts/{id}/professions/export.csv", CPTS_MEMBER),
+				Route.get("/cpts/{id}/professions/export.xlsx", CPTS_MEMBER),
+				Route.get("/api/v1/cpts/{id}/profession-table", CPTS_MEMBER),
+				Route.post("/annuaire/professionnels/{id}/engagement", AUTHENTICATED),
+				Route.post("/annuaire/sollicitation", AUTHENTICATED));
 	}
 }

@@ -1,6 +1,10 @@
 package fr.maillage.directory.web;
 
+import fr.maillage.accounts.CptsAccess;
+import fr.maillage.cpts.Cpts;
+import fr.maillage.cpts.CptsService;
 import fr.maillage.directory.AccountLinks;
+import fr.maillage.directory.ProfessionTable;
 import fr.maillage.directory.DirectoryEditing;
 import fr.maillage.directory.Practitioner;
 import fr.maillage.directory.PractitionerForm;
@@ -23,11 +27,22 @@ class PractitionerPagesController {
 	static final String VIEW = "directory/practitioner";
 	static final String NEW_VIEW = "directory/practitioner-new";
 
+	/** How the professional stands with one CPTS the reader coordinates. */
+	record CptsEngagement(Cpts cpts, ProfessionTable.Engagement engagement) {
+	}
+
 	private final DirectoryEditing editing;
 	private final AccountLinks links;
+	private final ProfessionTable table;
+	private final CptsService cpts;
+	private final CptsAccess access;
 	private final Messages messages;
 
-	PractitionerPagesController(DirectoryEditing editing, AccountLinks links, Messages messages) {
+	PractitionerPagesController(DirectoryEditing editing, AccountLinks links, ProfessionTable table, CptsService cpts, CptsAccess access,
+			Messages messages) {
+		this.table = table;
+		this.cpts = cpts;
+		this.access = access;
 		this.editing = editing;
 		this.links = links;
 		this.messages = messages;
@@ -62,6 +77,9 @@ class PractitionerPagesController {
 		model.addAttribute("canEdit", editing.canEditContact(id));
 		model.addAttribute("canLink", editing.canEdit());
 		model.addAttribute("accountLink", links.accountLinkOf(id).orElse(null));
+		var user = access.requireUser();
+		model.addAttribute("engagements", cpts.visible().stream().filter(c -> user.coordinates(c.id()))
+			.map(c -> new CptsEngagement(c, table.engagement(c.id(), id))).toList());
 	}
 
 	@GetMapping("/annuaire/professionnels/nouveau")
