@@ -110,14 +110,9 @@ public class DirectoryEditing {
 			problems.reject("communeCode", "directory.edit.commune.required");
 		}
 		else {
-			commune = communes.find(code).orElse(null);
-			if (commune == null) {
-				// a name typed rather than picked: taken only when it resolves to one commune
-				var line = resolver.resolve(code).lines().stream().findFirst();
-				if (line.isPresent() && line.get().status() == fr.maillage.reference.ListResolution.Status.RESOLVED) {
-					commune = line.get().match().commune();
-				}
-			}
+			// a name typed rather than picked is taken only when it resolves to one commune
+			String typed = code;
+			commune = communes.find(typed).or(() -> resolver.resolveOne(typed)).orElse(null);
 			if (commune == null) {
 				problems.reject("communeCode", "territory.unknownCode", code);
 			}

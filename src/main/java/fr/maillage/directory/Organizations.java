@@ -7,7 +7,6 @@ import fr.maillage.platform.Problems;
 import fr.maillage.reference.Commune;
 import fr.maillage.reference.CommuneDirectory;
 import fr.maillage.reference.CommuneListResolver;
-import fr.maillage.reference.ListResolution;
 import fr.maillage.shared.EmailAddress;
 import fr.maillage.shared.Finess;
 import fr.maillage.shared.FrenchText;
@@ -72,7 +71,7 @@ public class Organizations {
 			params.put("kind", kind.strip().toUpperCase(Locale.ROOT));
 		}
 		if (commune != null && !commune.isBlank()) {
-			where.add("commune_code = :commune");
+			where.add("(commune_code = :commune or exists (select 1 from organization_site s where s.organization_id = organization.id and s.commune_code = :commune))");
 			params.put("commune", commune.strip());
 		}
 		String condition = where.isEmpty() ? "true" : String.join(" and ", where);
@@ -188,13 +187,7 @@ public class Organizations {
 		Commune commune = null;
 		String typed = blank(form.commune());
 		if (typed != null) {
-			commune = communes.find(typed).orElse(null);
-			if (commune == null) {
-				var line = resolver.resolve(typed).lines().stream().findFirst();
-				if (line.isPresent() && line.get().status() == ListResolution.Status.RESOLVED) {
-					commune = line.get().match().commune();
-				}
-			}
+			commune = communes.find(typed).or(() -> resolver.resolveOne(typed)).orElse(null);
 			if (commune == null) {
 				problems.reject("commune", "directory.organization.commune.unknown", typed);
 			}

@@ -12,9 +12,12 @@ import fr.maillage.support.Browser;
 import fr.maillage.support.IntegrationTest;
 import fr.maillage.support.TestData;
 import org.junit.jupiter.api.AfterEach;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A coordinator adds a structure: FINESS and SIRET checked with their keys, what was typed kept, then found in the directory. */
 @IntegrationTest
@@ -22,6 +25,9 @@ class OrganizationBrowserTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	BrowserContext context;
 	Page page;
@@ -98,5 +104,56 @@ class OrganizationBrowserTest {
 			assertThat(p.locator("#structures-publiques")).containsText(name);
 			assertThat(p.locator("#structures-publiques")).containsText("Maison de santé pluriprofessionnelle");
 		}
+	}
+
+	@Test
+	void aStructureKeepsItsOtherSitesAndItsContactsWhichNeverGoPublic() {
+		String name = "MSP du Largue " + (System.nanoTime() % 100_000);
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into organization (id, kind, name, commune_code, commune_name, public_listing, search_text)
+				values (:id, 'MSP', :n, '04088', 'Forcalquier', true, lower(:n))""").param("id", id).param("n", name).update();
+		page.navigate("http://127.0.0.1:" + port + "/annuaire/structures/" + id);
+
+		page.locator("#contacts summary").click();
+		page.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).last().fill("Cadre de santé");
+		page.getByLabel("Fonction").fill("Coordination des soins");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter le contact")).click();
+		assertThat(page.getByText("Indiquez au moins un téléphone ou une adresse e-mail.")).isVisible();
+		assertThat(page.locator("#contact-name")).hasValue("Cadre de santé");
+		page.locator("#contact-phone").fill("06 12 34 56 78");
+		page.locator("#contact-availability").fill("soir et week-end : astreinte");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter le contact")).click();
+		assertThat(page.getByText("Contact ajouté.")).isVisible();
+		assertThat(page.locator("#contacts tbody tr")).containsText(new String[] { "Cadre de santé" });
+		assertThat(page.locator("#contacts")).containsText("soir et week-end : astreinte");
+
+		page.locator("#sites summary").click();
+		page.locator("#site-name").fill("Antenne de Volx");
+		page.locator("#site-commune").fill("Volxx-les-Bains");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter le site")).click();
+		assertThat(page.getByText("Commune inconnue : Volxx-les-Bains.", new Page.GetByTextOptions().setExact(false))).isVisible();
+		assertThat(page.locator("#site-name")).hasValue("Antenne de Volx");
+		page.locator("#site-commune").fill("Volx");
+		page.locator("#site-hours").fill("mardi et jeudi matin");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter le site")).click();
+		assertThat(page.getByText("Site ajouté.")).isVisible();
+		assertThat(page.locator("#sites tbody")).containsText("Antenne de Volx");
+		assertThat(page.locator("#sites tbody")).containsText("Volx");
+
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		assertThat(admin.get("/api/v1/organizations?commune=04245&q=" + name.replace(" ", "%20")).json().get("total").asLong())
+			.as("found by the commune of its other site (Volx)").isEqualTo(1);
+		String cpts = fr.maillage.support.People.newCpts(admin);
+		admin.put("/api/v1/cpts/" + cpts + "/territory", java.util.List.of("04088"));
+		String slug = admin.get("/api/v1/cpts/" + cpts).json().get("slug").asString();
+		String publicPage = new Api(port, null).get("/" + slug).body();
+		assertThat(publicPage).contains(name).doesNotContain("06 12 34 56 78").doesNotContain("Cadre de santé");
+
+		page.locator("#contacts tbody tr").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Retirer")).click();
+		assertThat(page.getByText("Contact retiré.")).isVisible();
+		assertThat(page.locator("#contacts tbody tr")).hasCount(0);
+		assertThat(jdbc.sql("select count(*) from audit_event where subject_id = :id and action like 'directory.organization.%'")
+			.param("id", id.toString()).query(Long.class).single()).isEqualTo(3);
 	}
 }

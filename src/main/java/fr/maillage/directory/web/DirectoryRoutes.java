@@ -66,6 +66,10 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.get("/cpts/{id}/professions/export.xlsx", CPTS_MEMBER),
 				Route.get("/api/v1/cpts/{id}/profession-table", CPTS_MEMBER),
 				Route.post("/annuaire/professionnels/{id}/engagement", AUTHENTICATED),
-				Route.post("/annuaire/sollicitation", AUTHENTICATED));
+				Route.post("/annuaire/sollicitation", AUTHENTICATED),
+				Route.post("/annuaire/structures/{id}/sites", AUTHENTICATED),
+				Route.post("/annuaire/structures/{id}/sites/{siteId}/suppression", AUTHENTICATED),
+				Route.post("/annuaire/structures/{id}/contacts", AUTHENTICATED),
+				Route.post("/annuaire/structures/{id}/contacts/{contactId}/suppression", AUTHENTICATED));
 	}
 }

@@ -5,6 +5,7 @@ import fr.maillage.directory.Organization;
 import fr.maillage.directory.OrganizationForm;
 import fr.maillage.directory.OrganizationKind;
 import fr.maillage.directory.Organizations;
+import fr.maillage.directory.StructureDetails;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
 import java.util.UUID;
@@ -29,9 +30,11 @@ class OrganizationPagesController {
 
 	private final Organizations organizations;
 	private final AccountLinks links;
+	private final StructureDetails details;
 	private final Messages messages;
 
-	OrganizationPagesController(Organizations organizations, AccountLinks links, Messages messages) {
+	OrganizationPagesController(Organizations organizations, AccountLinks links, StructureDetails details, Messages messages) {
+		this.details = details;
 		this.organizations = organizations;
 		this.links = links;
 		this.messages = messages;
@@ -112,5 +115,13 @@ class OrganizationPagesController {
 		model.addAttribute("canEdit", organizations.canEdit(id));
 		model.addAttribute("canLink", organizations.canEdit());
 		model.addAttribute("staff", links.staffOf(id));
+		model.addAttribute("sites", details.sites(id));
+		model.addAttribute("contacts", details.contacts(id));
+		if (!model.containsAttribute("siteForm")) {
+			model.addAttribute("siteForm", StructureDetails.SiteForm.empty());
+		}
+		if (!model.containsAttribute("contactForm")) {
+			model.addAttribute("contactForm", StructureDetails.ContactForm.empty());
+		}
 	}
 }
