@@ -31,6 +31,8 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.get("/annuaire/professionnels/{id}", AUTHENTICATED),
 				Route.post("/annuaire/professionnels/{id}", AUTHENTICATED),
 				Route.get("/api/v1/organizations", AUTHENTICATED),
+				Route.post("/api/v1/organizations", AUTHENTICATED),
+				Route.get("/api/v1/organizations/{id}", AUTHENTICATED),
 				Route.get("/annuaire/structures", AUTHENTICATED),
 				Route.get("/annuaire/structures/nouvelle", AUTHENTICATED),
 				Route.post("/annuaire/structures/nouvelle", AUTHENTICATED),

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Structures of the directory: list and search, new entry, entry with its edit form. */
@@ -49,14 +48,6 @@ class OrganizationPagesController {
 		model.addAttribute("kinds", OrganizationKind.values());
 		model.addAttribute("canEdit", organizations.canEdit());
 		return LIST_VIEW;
-	}
-
-	@GetMapping("/api/v1/organizations")
-	@ResponseBody
-	Organizations.Page api(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String kind,
-			@RequestParam(required = false) @Nullable String commune, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
-		return organizations.search(q, kind, commune, page, size);
 	}
 
 	@GetMapping("/annuaire/structures/nouvelle")
