@@ -196,6 +196,15 @@ public class Organizations {
 		if (email != null && !EmailAddress.isPlausible(email)) {
 			problems.reject("email", "cpts.email.invalid");
 		}
+		if (!problems.any() && finess == null && name != null
+				&& jdbc.sql("""
+						select exists (select 1 from organization where kind = :k and commune_code is not distinct from :c
+						  and lower(unaccent(name)) = lower(unaccent(:n)) and id is distinct from :id)""")
+					.param("k", kind.name()).param("c", commune == null ? null : commune.inseeCode()).param("n", name).param("id", self)
+					.query(Boolean.class).single()) {
+			// without a FINESS to tell them apart, the same name in the same commune is the same structure entered twice
+			problems.reject("name", "directory.organization.duplicate", name);
+		}
 		problems.throwIfAny();
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("kind", kind.name());

@@ -39,6 +39,9 @@ class OrganizationApiIntegrationTest {
 		assertThat(created.json().get("communeCode").asString()).isEqualTo("04209");
 		assertThat(created.json().get("nationalId").isNull()).isTrue();
 		String id = created.json().get("id").asString();
+		Api.Response twice = coordinator.post("/api/v1/organizations", Map.of("kind", "SSIAD", "name", name.toUpperCase(), "commune", "04209"));
+		assertThat(twice.status()).as("the same name, kind and commune without a FINESS: entered twice").isEqualTo(400);
+		assertThat(twice.body()).contains("existe déjà");
 		assertThat(member.get("/api/v1/organizations/" + id).json().get("name").asString()).isEqualTo(name);
 	}
 }
