@@ -195,7 +195,7 @@ class AccountLinkBrowserTest {
 			Browser.login(page, port, secretary.email(), secretary.password());
 			page.navigate(base() + "/compte/annuaire");
 			page.locator("#mes-structures").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(msp)).click();
-			page.getByLabel("Horaires").fill("Lundi au vendredi 8 h – 19 h ; samedi 8 h – 12 h");
+			page.getByLabel("Horaires d'ouverture", new Page.GetByLabelOptions().setExact(true)).fill("Lundi au vendredi 8 h – 19 h ; samedi 8 h – 12 h");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
 			assertThat(page.getByText("Structure enregistrée", new Page.GetByTextOptions().setExact(false))).isVisible();
 		}
