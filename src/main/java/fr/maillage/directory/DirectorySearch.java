@@ -58,7 +58,12 @@ public class DirectorySearch {
 		access.requireUser();
 		List<String> where = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (query.q() != null && !query.q().isBlank()) {
+		String nationalId = query.q() == null ? null : nationalIdIn(query.q());
+		if (nationalId != null) {
+			where.add("p.national_id = :nid");
+			params.put("nid", nationalId);
+		}
+		else if (query.q() != null && !query.q().isBlank()) {
 			int i = 0;
 			for (String word : FrenchText.normalize(query.q()).toLowerCase(Locale.ROOT).split(" ")) {
 				where.add("p.search_text like :w" + i);
@@ -106,6 +111,25 @@ public class DirectorySearch {
 		List<Practitioner> people = select.param("limit", query.size()).param("offset", (long) query.page() * query.size())
 			.query(DirectorySearch::person).list();
 		return new Page(withActivities(people), total, query.page(), query.size());
+	}
+
+	/**
+	 * A national practitioner id typed in the search box, in the national convention: an RPPS
+	 * number (11 digits) becomes "8" + RPPS, an ADELI number (9 characters) "0" + ADELI; "8…" and
+	 * "0…" ids are taken as they are. Null when the text is not one.
+	 */
+	static @Nullable String nationalIdIn(String q) {
+		String s = q.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+		if (s.matches("8\\d{11}") || s.matches("0\\d[0-9AB]\\d{7}")) {
+			return s;
+		}
+		if (s.matches("\\d{11}")) {
+			return "8" + s;
+		}
+		if (s.matches("\\d[0-9AB]\\d{7}")) {
+			return "0" + s;
+		}
+		return null;
 	}
 
 	@Transactional(readOnly = true)

@@ -59,7 +59,17 @@ public class Organizations {
 		access.requireUser();
 		List<String> where = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (q != null && !q.isBlank()) {
+		String compact = q == null ? "" : q.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+		if (compact.matches("1?\\d[0-9AB]\\d{7}")) {
+			// a FINESS, bare or as a national structure id ("1" + FINESS)
+			where.add("finess = :finess");
+			params.put("finess", compact.length() == 10 ? compact.substring(1) : compact);
+		}
+		else if (compact.matches("\\d{14}")) {
+			where.add("siret = :siret");
+			params.put("siret", compact);
+		}
+		else if (q != null && !q.isBlank()) {
 			int i = 0;
 			for (String word : FrenchText.normalize(q).toLowerCase(Locale.ROOT).split(" ")) {
 				where.add("search_text like :w" + i);

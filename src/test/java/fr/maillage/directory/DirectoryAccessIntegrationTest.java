@@ -77,6 +77,35 @@ class DirectoryAccessIntegrationTest {
 			.satisfies(p -> assertThat(p.notes()).isEqualTo("Notes internes " + word)));
 	}
 
+	@Test
+	void nationalIdentifiersAreSearchableAsTheNationalConventionsWriteThem() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String rpps = "49" + String.format("%09d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000));
+		String adeli = "2A" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
+		jdbc.sql("insert into practitioner (id, national_id, id_kind, last_name, source, search_text) values (:id, :n, 'RPPS', 'PAOLI', 'RPPS', 'paoli')")
+			.param("id", UUID.randomUUID()).param("n", "8" + rpps).update();
+		jdbc.sql("insert into practitioner (id, national_id, id_kind, last_name, source, search_text) values (:id, :n, 'ADELI', 'SANTONI', 'MANUAL', 'santoni')")
+			.param("id", UUID.randomUUID()).param("n", "0" + adeli).update();
+		for (String typed : List.of(rpps, "8" + rpps, rpps.substring(0, 4) + " " + rpps.substring(4))) {
+			var found = admin.get("/api/v1/practitioners?q=" + typed.replace(" ", "%20")).json();
+			assertThat(found.get("total").asLong()).as(typed).isEqualTo(1);
+			assertThat(found.get("items").get(0).get("nationalId").asString()).isEqualTo("8" + rpps);
+		}
+		assertThat(admin.get("/api/v1/practitioners?q=" + adeli.toLowerCase()).json().get("items").get(0).get("lastName").asString()).isEqualTo("SANTONI");
+
+		String finess = "04" + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+		for (int k = 0; k < 10; k++) {
+			if (fr.maillage.shared.Luhn.isValid(finess + k)) {
+				finess = finess + k;
+				break;
+			}
+		}
+		UUID id = organization("Centre de santé " + finess, false);
+		jdbc.sql("update organization set finess = :f where id = :id").param("f", finess).param("id", id).update();
+		assertThat(admin.get("/api/v1/organizations?q=1" + finess).json().get("items").get(0).get("id").asString()).isEqualTo(id.toString());
+		assertThat(admin.get("/api/v1/organizations?q=" + finess).json().get("total").asLong()).isEqualTo(1);
+	}
+
 	private UUID organization(String name, boolean listed) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""

@@ -103,6 +103,7 @@ class OrganizationBrowserTest {
 			p.navigate("http://127.0.0.1:" + port + "/" + slug);
 			assertThat(p.locator("#structures-publiques")).containsText(name);
 			assertThat(p.locator("#structures-publiques")).containsText("Maison de santé pluriprofessionnelle");
+			assertThat(p.locator("#structures-publiques")).containsText("Soins non programmés : 10 plages par jour");
 		}
 	}
 
