@@ -247,6 +247,18 @@ public class Accounts {
 		return store.allUsers();
 	}
 
+	/** The accounts holding a role in a CPTS (ids only: whom to notify, not for display). */
+	@Transactional(readOnly = true)
+	public List<UUID> holdersOf(UUID cptsId, Role role) {
+		return store.holdersOf(cptsId, role);
+	}
+
+	/** The e-mail address of an account, for the delivery of what is sent to it (no access check: not for display). */
+	@Transactional(readOnly = true)
+	public Optional<String> deliveryAddress(UUID userId) {
+		return store.emailOf(userId);
+	}
+
 	/** A person as another module shows them: name and e-mail, and the CPTS where they hold a role. */
 	public record Person(UUID id, String email, String displayName, java.util.Set<UUID> cpts) {
 	}

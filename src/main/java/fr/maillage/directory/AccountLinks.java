@@ -8,6 +8,8 @@ import fr.maillage.platform.Mail;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
+import fr.maillage.notifications.Notice;
+import fr.maillage.notifications.Notifications;
 import fr.maillage.shared.Secrets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountLinks {
 
 	static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
+
+	/** The notifications this class sends: claims to review, approved, refused. */
+	public static final String KIND = "directory.claim";
 
 	public enum Status {
 		UNCONFIRMED, PENDING, ACTIVE, REFUSED, ENDED
@@ -69,9 +74,11 @@ public class AccountLinks {
 	private final DirectorySearch search;
 	private final Mail mail;
 	private final Messages messages;
+	private final Notifications notifications;
 
 	AccountLinks(JdbcClient jdbc, CptsAccess access, Accounts accounts, AuditLog audit, DirectorySearch search, Mail mail,
-			Messages messages) {
+			Messages messages, Notifications notifications) {
+		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.accounts = accounts;
@@ -220,8 +227,16 @@ public class AccountLinks {
 				update account_link_directory set status = 'PENDING', confirmed_at = now(), confirm_hash = null
 				where id = :id and status = 'UNCONFIRMED'""").param("id", link.get().id()).update();
 		if (updated == 1) {
-			audit.changeAs(link.get().userId(), link.get().confirmEmail() == null ? "?" : link.get().confirmEmail(), "directory.link.confirmed",
-					"practitioner", String.valueOf(link.get().practitionerId()), link.get().cptsId(), null);
+			Link l = link.get();
+			audit.changeAs(l.userId(), l.confirmEmail() == null ? "?" : l.confirmEmail(), "directory.link.confirmed",
+					"practitioner", String.valueOf(l.practitionerId()), l.cptsId(), null);
+			if (l.cptsId() != null) {
+				String entry = practitionerLabel(l.practitionerId())[0];
+				notifications.send(accounts.holdersOf(l.cptsId(), fr.maillage.accounts.Role.COORDINATOR).stream()
+					.map(c -> Notice.of(c, l.cptsId(), KIND, messages.get("directory.claim.notice.toReview.title"),
+							messages.get("directory.claim.notice.toReview.body", entry), "/cpts/" + l.cptsId() + "/rattachements"))
+					.toList());
+			}
 		}
 		return updated == 1;
 	}
@@ -280,9 +295,8 @@ public class AccountLinks {
 		jdbc.sql("update account_link_directory set status = 'ACTIVE', decided_by = :by, decided_at = now() where id = :id")
 			.param("by", access.requireUser().id()).param("id", linkId).update();
 		audit.change("directory.link.approved", "practitioner", link.practitionerId().toString(), cptsId, link.userId().toString());
-		accounts.person(link.userId()).ifPresent(p -> mail.send(p.email(), messages.get("mail.claim.approved.subject"),
-				messages.get("mail.claim.approved.body", practitionerLabel(link.practitionerId())[0],
-						mail.url("/compte/annuaire"))));
+		notifications.send(Notice.of(link.userId(), cptsId, KIND, messages.get("directory.claim.notice.approved.title"),
+				messages.get("directory.claim.notice.approved.body", practitionerLabel(link.practitionerId())[0]), "/compte/annuaire"));
 	}
 
 	@Transactional
@@ -291,9 +305,9 @@ public class AccountLinks {
 		Link link = pending(cptsId, linkId);
 		end(linkId, Status.REFUSED, note == null || note.isBlank() ? null : note.strip());
 		audit.change("directory.link.refused", "practitioner", link.practitionerId().toString(), cptsId, link.userId().toString());
-		accounts.person(link.userId()).ifPresent(p -> mail.send(p.email(), messages.get("mail.claim.refused.subject"),
-				messages.get("mail.claim.refused.body", practitionerLabel(link.practitionerId())[0],
-						note == null || note.isBlank() ? "-" : note.strip())));
+		notifications.send(Notice.of(link.userId(), cptsId, KIND, messages.get("directory.claim.notice.refused.title"),
+				messages.get("directory.claim.notice.refused.body", practitionerLabel(link.practitionerId())[0],
+						note == null || note.isBlank() ? "-" : note.strip()), "/compte/annuaire"));
 	}
 
 	private Link pending(UUID cptsId, UUID linkId) {

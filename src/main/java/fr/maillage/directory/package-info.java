@@ -4,7 +4,7 @@
  * (user accounts linked to the professional they are and the structures they act for:
  * {@link fr.maillage.directory.AccountLinks}).
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "notifications"})
 @NullMarked
 package fr.maillage.directory;
 

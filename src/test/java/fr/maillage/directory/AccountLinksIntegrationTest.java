@@ -81,14 +81,7 @@ class AccountLinksIntegrationTest {
 		String linkId = pending.get(0).get("link").get("id").asString();
 		assertThat(coordinator.post("/api/v1/cpts/" + cpts + "/directory-claims/" + linkId + "/refuse", Map.of("note", "Numéro d'un collègue"))
 			.status()).isEqualTo(204);
-		assertThat(Mail.to(nurse.email())).anyMatch(m -> {
-			try {
-				return m.getSubject().contains("pas été validée") && String.valueOf(m.getContent()).contains("Numéro d'un collègue");
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		});
+		assertThat(Mail.text(Mail.awaitSubject(nurse.email(), "pas été validée"))).contains("Numéro d'un collègue");
 		assertThat(nurseApi.get("/api/v1/me/directory").json().get("practitioner").isNull()).isTrue();
 		assertThat(nurseApi.post("/api/v1/me/directory/claims", Map.of("rpps", rpps)).status()).as("refused: may claim again").isEqualTo(202);
 		assertThat(links.accountOf(entry)).isEmpty();

@@ -59,4 +59,43 @@ public final class Mail {
 			}
 		}
 	}
+
+	/** The latest message to an address whose subject contains {@code subjectPart}, waiting up to ten seconds for it (deliveries are asynchronous). */
+	public static MimeMessage awaitSubject(String address, String subjectPart) {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (true) {
+			List<MimeMessage> found = Arrays.stream(SERVER.getReceivedMessages()).filter(m -> {
+				try {
+					return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))
+							&& m.getSubject() != null && m.getSubject().contains(subjectPart);
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					return false;
+				}
+			}).toList();
+			if (!found.isEmpty()) {
+				return found.getLast();
+			}
+			if (System.currentTimeMillis() > deadline) {
+				throw new AssertionError("no e-mail to " + address + " with « " + subjectPart + " » in its subject within 10 s");
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	/** The text of a message. */
+	public static String text(MimeMessage message) {
+		try {
+			return String.valueOf(message.getContent());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 }

@@ -181,6 +181,11 @@ public class AccountStore {
 		return List.copyOf(users.values());
 	}
 
+	public List<UUID> holdersOf(UUID cptsId, Role role) {
+		return jdbc.sql("select r.user_id from cpts_role r join user_account u on u.id = r.user_id where r.cpts_id = :c and r.role = :r and u.enabled")
+			.param("c", cptsId).param("r", role.name()).query(UUID.class).list();
+	}
+
 	public List<UserView> allUsers() {
 		return jdbc.sql("select id, email, display_name, admin from user_account order by display_name limit 1000")
 			.query((rs, i) -> new UserView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4), List.of()))

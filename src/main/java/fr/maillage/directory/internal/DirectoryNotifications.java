@@ -1,0 +1,46 @@
+package fr.maillage.directory.internal;
+
+import fr.maillage.directory.AccountLinks;
+import fr.maillage.notifications.ContactPoints;
+import fr.maillage.notifications.DeliveryMode;
+import fr.maillage.notifications.NotificationKind;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the directory adds to notifications: its kind (link requests), and where a user is reached
+ * besides their account's e-mail: the MSSanté address and mobile of the professional their
+ * account is linked to.
+ */
+@Component
+class DirectoryNotifications implements NotificationKind.Declarations, ContactPoints {
+
+	private final JdbcClient jdbc;
+
+	DirectoryNotifications(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<NotificationKind> kinds() {
+		return List.of(new NotificationKind(AccountLinks.KIND, "directory.claim.notice.kind", DeliveryMode.IMMEDIATE));
+	}
+
+	@Override
+	public Optional<String> mssante(UUID userId) {
+		return jdbc.sql("""
+				select p.mssante from account_link_directory l join practitioner p on p.id = l.practitioner_id
+				where l.user_id = :u and l.status = 'ACTIVE' and p.mssante is not null""").param("u", userId).query(String.class).optional();
+	}
+
+	@Override
+	public Optional<String> mobile(UUID userId) {
+		return jdbc.sql("""
+				select p.phone from account_link_directory l join practitioner p on p.id = l.practitioner_id
+				where l.user_id = :u and l.status = 'ACTIVE' and regexp_replace(coalesce(p.phone, ''), '[^0-9]', '', 'g') ~ '^(0[67]|33[67])'""")
+			.param("u", userId).query(String.class).optional();
+	}
+}

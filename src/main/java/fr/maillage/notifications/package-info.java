@@ -1,0 +1,11 @@
+/**
+ * Notifications: what a user sees in the application and receives by e-mail (or SMS), their
+ * choices per kind, the durable outbox every delivery goes through, and live updates pushed to
+ * browsers (server-sent events, across nodes through PostgreSQL LISTEN/NOTIFY).
+ */
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts"})
+@NullMarked
+package fr.maillage.notifications;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
