@@ -10,7 +10,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one application context most tests share: the real application on a random port, its
- * embedded PostgreSQL (one per test JVM, in target/), GreenMail as the SMTP server, and an
+ * embedded PostgreSQL (one per test JVM, in target/), GreenMail as the SMTP server, a local SMS
+ * gateway ({@link SmsStub}), and an
  * unattended administrator with a known API token.
  */
 @Target(ElementType.TYPE)
@@ -20,8 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
 		"maillage.admin.email=" + TestData.ADMIN_EMAIL, "maillage.admin.password=" + TestData.ADMIN_PASSWORD,
 		"maillage.admin.token=" + TestData.ADMIN_TOKEN, "spring.mail.host=127.0.0.1",
 		"spring.mail.port=" + Mail.SMTP_PORT, "spring.mail.properties.mail.smtp.connectiontimeout=5000",
-		"maillage.security.totp-required-for=PARTNER", "logging.level.fr.maillage=INFO" })
+		"maillage.security.totp-required-for=PARTNER", "logging.level.fr.maillage=INFO",
+		"maillage.sms.url=http://127.0.0.1:" + SmsStub.PORT + "/sms", "maillage.sms.key=test-sms-key" })
 @ActiveProfiles("test")
-@Import({ Mail.Started.class, People.Wiring.class })
+@Import({ Mail.Started.class, SmsStub.Started.class, People.Wiring.class })
 public @interface IntegrationTest {
 }
