@@ -33,6 +33,11 @@ class PageExceptionHandler {
 		return page(404, "error.notFound", response, model);
 	}
 
+	/** A browser that closed its live stream (a page left): nothing to answer, nothing to log. */
+	@ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+	void clientGone() {
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	String denied(Exception ex, HttpServletResponse response, Model model) {
 		return page(403, "error.forbidden", response, model);
