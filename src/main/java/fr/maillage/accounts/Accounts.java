@@ -259,6 +259,12 @@ public class Accounts {
 		return store.emailOf(userId);
 	}
 
+	/** The e-mail addresses of many accounts at once (no access check: for delivery, not display). */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, String> deliveryAddresses(java.util.Collection<UUID> userIds) {
+		return store.emailsOf(userIds);
+	}
+
 	/** A person as another module shows them: name and e-mail, and the CPTS where they hold a role. */
 	public record Person(UUID id, String email, String displayName, java.util.Set<UUID> cpts) {
 	}

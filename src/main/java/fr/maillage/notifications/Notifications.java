@@ -51,9 +51,11 @@ public class Notifications {
 	private final List<ContactPoints> contactPoints;
 	private final Mail mail;
 	private final Messages messages;
+	private final SmsProvider sms;
 
 	Notifications(JdbcClient jdbc, CptsAccess access, Accounts accounts, Outbox outbox, LiveUpdates live,
-			List<NotificationKind.Declarations> declarations, List<ContactPoints> contactPoints, Mail mail, Messages messages) {
+			List<NotificationKind.Declarations> declarations, List<ContactPoints> contactPoints, Mail mail, Messages messages, SmsProvider sms) {
+		this.sms = sms;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.accounts = accounts;
@@ -75,10 +77,11 @@ public class Notifications {
 
 	/** Notifies users, in the caller's transaction; answers the ids of the notifications written, in order. */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public List<UUID> send(Collection<Notice> notices) {
-		if (notices.isEmpty()) {
+	public List<UUID> send(Collection<Notice> given) {
+		if (given.isEmpty()) {
 			return List.of();
 		}
+		List<Notice> notices = List.copyOf(given);
 		Map<String, DeliveryMode> chosen = new HashMap<>();
 		List<UUID> users = notices.stream().map(Notice::userId).distinct().toList();
 		jdbc.sql("select user_id, kind, mode from notification_preference where user_id = any(:u)")
@@ -87,16 +90,35 @@ public class Notifications {
 		List<UUID> ids = new ArrayList<>();
 		List<Object[]> rows = new ArrayList<>();
 		List<Outbox.Message> out = new ArrayList<>();
+		List<Notice> byEmail = new ArrayList<>();
+		List<UUID> byEmailIds = new ArrayList<>();
 		for (Notice n : notices) {
 			UUID id = UUID.randomUUID();
 			ids.add(id);
 			rows.add(new Object[] { id, n.userId(), n.cptsId(), n.kind(), n.title(), n.body(), n.link(), n.urgent() });
 			DeliveryMode mode = chosen.getOrDefault(n.userId() + "|" + n.kind(), defaultMode(n.kind()));
 			if (mode == DeliveryMode.IMMEDIATE || n.urgent()) {
-				emailAddress(n.userId()).ifPresent(to -> out.add(Outbox.Message.email(id, to, subject(n), emailBody(n))));
+				byEmail.add(n);
+				byEmailIds.add(id);
 			}
-			if (n.urgent()) {
-				mobile(n.userId()).ifPresent(phone -> out.add(Outbox.Message.sms(id, phone, n.title() + " – " + n.body())));
+		}
+		Map<UUID, String> addresses = emailAddresses(byEmail.stream().map(Notice::userId).distinct().toList());
+		for (int i = 0; i < byEmail.size(); i++) {
+			Notice n = byEmail.get(i);
+			String to = addresses.get(n.userId());
+			if (to != null) {
+				out.add(Outbox.Message.email(byEmailIds.get(i), to, subject(n), emailBody(n)));
+			}
+		}
+		List<UUID> urgentUsers = notices.stream().filter(Notice::urgent).map(Notice::userId).distinct().toList();
+		if (!urgentUsers.isEmpty() && sms.enabled()) {
+			Map<UUID, String> mobiles = new HashMap<>();
+			contactPoints.forEach(c -> c.mobiles(urgentUsers).forEach(mobiles::putIfAbsent));
+			for (int i = 0; i < notices.size(); i++) {
+				Notice n = notices.get(i);
+				if (n.urgent() && mobiles.containsKey(n.userId())) {
+					out.add(Outbox.Message.sms(ids.get(i), mobiles.get(n.userId()), n.title() + " – " + n.body()));
+				}
 			}
 		}
 		jdbc.sql("insert into notification (id, user_id, cpts_id, kind, title, body, link, urgent) select * from unnest(:id, :u, :c, :k, :t, :b, :l, :g)")
@@ -114,6 +136,18 @@ public class Notifications {
 		return send(List.of(notice)).getFirst();
 	}
 
+	/** The same for many users at once: one query per source. */
+	public Map<UUID, String> emailAddresses(Collection<UUID> userIds) {
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> out = new HashMap<>(accounts.deliveryAddresses(userIds));
+		for (ContactPoints c : contactPoints) {
+			out.putAll(c.mssante(userIds));
+		}
+		return out;
+	}
+
 	/** The MSSanté address the directory knows for the user, else their account's e-mail. */
 	public Optional<String> emailAddress(UUID userId) {
 		for (ContactPoints c : contactPoints) {
@@ -123,10 +157,6 @@ public class Notifications {
 			}
 		}
 		return accounts.deliveryAddress(userId);
-	}
-
-	private Optional<String> mobile(UUID userId) {
-		return contactPoints.stream().map(c -> c.mobile(userId)).flatMap(Optional::stream).findFirst();
 	}
 
 	private String subject(Notice n) {

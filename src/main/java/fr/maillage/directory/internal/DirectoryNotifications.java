@@ -37,6 +37,26 @@ class DirectoryNotifications implements NotificationKind.Declarations, ContactPo
 	}
 
 	@Override
+	public java.util.Map<UUID, String> mssante(java.util.Collection<UUID> userIds) {
+		java.util.Map<UUID, String> out = new java.util.HashMap<>();
+		jdbc.sql("""
+				select l.user_id, p.mssante from account_link_directory l join practitioner p on p.id = l.practitioner_id
+				where l.user_id = any(:u) and l.status = 'ACTIVE' and p.mssante is not null""").param("u", userIds.toArray(UUID[]::new))
+			.query((rs, i) -> out.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+		return out;
+	}
+
+	@Override
+	public java.util.Map<UUID, String> mobiles(java.util.Collection<UUID> userIds) {
+		java.util.Map<UUID, String> out = new java.util.HashMap<>();
+		jdbc.sql("""
+				select l.user_id, p.phone from account_link_directory l join practitioner p on p.id = l.practitioner_id
+				where l.user_id = any(:u) and l.status = 'ACTIVE' and regexp_replace(coalesce(p.phone, ''), '[^0-9]', '', 'g') ~ '^(0[67]|33[67])'""")
+			.param("u", userIds.toArray(UUID[]::new)).query((rs, i) -> out.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+		return out;
+	}
+
+	@Override
 	public Optional<String> mobile(UUID userId) {
 		return jdbc.sql("""
 				select p.phone from account_link_directory l join practitioner p on p.id = l.practitioner_id
