@@ -265,6 +265,12 @@ public class Accounts {
 		return store.emailsOf(userIds);
 	}
 
+	/** The names of accounts, as their correspondents see them (no e-mail, no roles). */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, String> displayNames(java.util.Collection<UUID> userIds) {
+		return store.namesOf(userIds);
+	}
+
 	/** A person as another module shows them: name and e-mail, and the CPTS where they hold a role. */
 	public record Person(UUID id, String email, String displayName, java.util.Set<UUID> cpts) {
 	}

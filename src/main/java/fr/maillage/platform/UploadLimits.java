@@ -14,8 +14,20 @@ public final class UploadLimits {
 	/** An RPPS extraction (the published national zip is a few hundred megabytes). */
 	public static final long RPPS_BYTES = 1024L * 1024 * 1024;
 
+	/** One attachment of a message. */
+	public static final long ATTACHMENT_BYTES = 10L * 1024 * 1024;
+	/** A message with its attachments (at most three of the largest). */
+	public static final long MESSAGE_REQUEST_BYTES = 3 * ATTACHMENT_BYTES + 1024 * 1024;
+
+	private static boolean isMessagePost(String path) {
+		return path.startsWith("/messages/") || path.startsWith("/api/v1/conversations/");
+	}
+
 	/** The largest request body accepted on a path. */
 	public static long maxRequestBytes(String path) {
+		if (isMessagePost(path)) {
+			return MESSAGE_REQUEST_BYTES;
+		}
 		if (path.equals(REFERENCE_PATH)) {
 			return REFERENCE_REQUEST_BYTES;
 		}
@@ -27,6 +39,9 @@ public final class UploadLimits {
 
 	/** The limit to tell a person about for a path. */
 	public static String describe(String path) {
+		if (isMessagePost(path)) {
+			return megabytes(ATTACHMENT_BYTES);
+		}
 		if (path.equals(REFERENCE_PATH)) {
 			return megabytes(REFERENCE_FILE_BYTES);
 		}

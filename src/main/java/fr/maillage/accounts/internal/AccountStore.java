@@ -54,6 +54,13 @@ public class AccountStore {
 		return jdbc.sql("select email from user_account where id = :id").param("id", id).query(String.class).optional();
 	}
 
+	public Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
+		Map<UUID, String> out = new HashMap<>();
+		jdbc.sql("select id, display_name from user_account where id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
+			.query((rs, i) -> out.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+		return out;
+	}
+
 	public Map<UUID, String> emailsOf(java.util.Collection<UUID> ids) {
 		Map<UUID, String> out = new HashMap<>();
 		jdbc.sql("select id, email from user_account where id = any(:ids) and enabled").param("ids", ids.toArray(UUID[]::new))
