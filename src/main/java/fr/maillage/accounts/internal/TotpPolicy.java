@@ -57,6 +57,11 @@ public class TotpPolicy {
 				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 				String path = request.getRequestURI().substring(request.getContextPath().length());
 				if (auth != null && auth.getPrincipal() instanceof CurrentUser user && mustEnable(user) && !allowed(path)) {
+					if (request.getHeader("HX-Request") != null || path.equals("/live")) {
+						// a fragment or the live stream of the page: refused, not redirected (the page itself is)
+						response.sendError(HttpServletResponse.SC_FORBIDDEN);
+						return;
+					}
 					response.sendRedirect(request.getContextPath() + "/compte/double-facteur?obligatoire");
 					return;
 				}
