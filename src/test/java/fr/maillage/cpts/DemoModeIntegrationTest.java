@@ -54,6 +54,9 @@ class DemoModeIntegrationTest {
 		var professions = member.get("/api/v1/cpts/" + cptsId + "/profession-table").json();
 		assertThat(professions.get("total").get("identified").asLong()).isEqualTo(120);
 		assertThat(professions.get("total").get("members").asLong()).isPositive().isLessThan(professions.get("total").get("solicited").asLong());
+		var conversations = member.get("/api/v1/me/conversations").json();
+		assertThat(conversations.size()).as("demo conversations").isEqualTo(2);
+		assertThat(member.get("/api/v1/me/notifications").json().get("items").toString()).contains("Plan canicule");
 		var mine = member.get("/api/v1/me/directory").json();
 		assertThat(mine.get("practitioner").get("entryDetail").asString()).as("the demo member is a GP of the directory").startsWith("Médecin");
 		assertThat(mine.get("organizations").get(0).get("entryLabel").asString()).contains("MSP").contains("(démo)");
