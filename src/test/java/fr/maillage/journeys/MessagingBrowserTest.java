@@ -29,6 +29,9 @@ class MessagingBrowserTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	javax.sql.DataSource dataSource;
+
 	String url(String path) {
 		return "http://127.0.0.1:" + port + path;
 	}
@@ -126,5 +129,27 @@ class MessagingBrowserTest {
 		assertThat(bApi.post("/api/v1/conversations/" + id + "/messages", Map.of("body", "Encore moi")).status()).isEqualTo(404);
 		assertThat(bApi.get("/api/v1/conversations/" + id + "/messages").status()).isEqualTo(404);
 		assertThat(aApi.get("/api/v1/conversations/" + id + "/messages").json().get("messages").size()).isEqualTo(1);
+	}
+
+	@Test
+	void aMessagePostedOnOneNodeAppearsLiveOnAnother() throws Exception {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		People.Person nurse = People.invite(admin, cpts, "MEMBER");
+		People.Person gp = People.invite(admin, cpts, "MEMBER");
+		Api nurseOnA = new Api(port, People.token(port, nurse));
+		String id = nurseOnA.post("/api/v1/conversations", Map.of("email", gp.email())).json().get("id").asString();
+		try (fr.maillage.support.SecondNode nodeB = fr.maillage.support.SecondNode.start(dataSource, "node-b", "messaging-node-b");
+				BrowserContext gpBrowser = Browser.newContext()) {
+			Page g = gpBrowser.newPage();
+			Browser.login(g, nodeB.port(), gp.email(), gp.password());
+			g.navigate("http://127.0.0.1:" + nodeB.port() + "/messages/" + id);
+			assertThat(g.getByText("Aucun message pour l'instant.")).isVisible();
+			g.waitForTimeout(500); // the event stream opens after the page
+			assertThat(nurseOnA.post("/api/v1/conversations/" + id + "/messages", Map.of("body", "Écrit sur le nœud A")).status()).isEqualTo(201);
+			assertThat(g.locator("#fil article")).containsText("Écrit sur le nœud A");
+			// read as it arrives: the notification of the message is marked read on node B too
+			assertThat(g.locator("#cloche")).hasText("Notifications");
+		}
 	}
 }

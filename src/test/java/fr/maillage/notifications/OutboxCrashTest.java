@@ -2,20 +2,12 @@ package fr.maillage.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.maillage.MaillageApplication;
 import fr.maillage.notifications.internal.OutboxDispatcher;
 import fr.maillage.support.Api;
 import fr.maillage.support.IntegrationTest;
 import fr.maillage.support.Mail;
 import fr.maillage.support.TestData;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,29 +61,24 @@ class OutboxCrashTest {
 				select gen_random_uuid(), id, 'CRASH|' || id, '04006', 'Allos', '' from p""")
 			.param("d", domain).param("n", RECIPIENTS).update();
 
-		String url;
-		try (var c = dataSource.getConnection()) {
-			url = c.getMetaData().getURL();
-		}
 		dispatcher.stop(); // this test process must not deliver: the child processes do
-		Process child = null;
+		fr.maillage.support.SecondNode child = null;
 		try {
 			Api.Response sent = admin.post("/api/v1/cpts/" + cpts + "/announcements", Map.of("title", "Alerte canicule " + domain,
 					"body", "Plan canicule déclenché.", "audience", "outreach"));
 			assertThat(sent.status()).as(sent.body()).isEqualTo(201);
 			assertThat(sent.json().get("recipients").asLong()).isEqualTo(RECIPIENTS);
 
-			int childPort = freePort();
-			child = start(url, childPort, "first");
+			child = fr.maillage.support.SecondNode.start(dataSource, "crash-child", "crash-first", "--maillage.notifications.workers=" + WORKERS);
 			long deadline = System.currentTimeMillis() + 120_000;
 			while (received(domain).size() < RECIPIENTS / 5 && System.currentTimeMillis() < deadline) {
 				Thread.sleep(20);
 			}
-			child.destroyForcibly().waitFor(); // SIGKILL: no graceful stop
+			child.kill(); // SIGKILL: no graceful stop
 			int atKill = received(domain).size();
 			assertThat(atKill).as("killed in the middle of the batch").isBetween(1, RECIPIENTS - 1);
 
-			child = start(url, childPort, "second");
+			child = fr.maillage.support.SecondNode.start(dataSource, "crash-child", "crash-second", "--maillage.notifications.workers=" + WORKERS);
 			while (recipients(domain).size() < RECIPIENTS && System.currentTimeMillis() < deadline) {
 				Thread.sleep(50);
 			}
@@ -108,7 +95,7 @@ class OutboxCrashTest {
 		}
 		finally {
 			if (child != null) {
-				child.destroyForcibly().waitFor();
+				child.kill();
 			}
 			dispatcher.start();
 		}
@@ -134,44 +121,5 @@ class OutboxCrashTest {
 				return "";
 			}
 		}).collect(Collectors.toSet());
-	}
-
-	/** The application in a process of its own, on the test database, delivering with four threads under a stable node name. */
-	private Process start(String url, int childPort, String name) throws Exception {
-		Path log = Files.createDirectories(Path.of("target", "crash")).resolve(name + ".log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"), MaillageApplication.class.getName(),
-				"--server.port=" + childPort, "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + Mail.SMTP_PORT, "--maillage.node-name=crash-child",
-				"--maillage.notifications.workers=" + WORKERS, "--db-scheduler.enabled=false", "--logging.level.root=WARN")
-			.redirectErrorStream(true).redirectOutput(log.toFile());
-		pb.environment().remove("MAILLAGE_DEMO");
-		Process p = pb.start();
-		HttpClient http = HttpClient.newHttpClient();
-		long deadline = System.currentTimeMillis() + 90_000;
-		while (System.currentTimeMillis() < deadline) {
-			if (!p.isAlive()) {
-				throw new IllegalStateException("the child application stopped; see " + log.toAbsolutePath() + "\n" + Files.readString(log));
-			}
-			try {
-				var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + childPort + "/actuator/health"))
-					.timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-				if (r.statusCode() == 200) {
-					return p;
-				}
-			}
-			catch (java.io.IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		p.destroyForcibly();
-		throw new IllegalStateException("the child application did not start in 90 s; see " + log.toAbsolutePath());
-	}
-
-	private static int freePort() throws Exception {
-		try (var s = new java.net.ServerSocket(0)) {
-			return s.getLocalPort();
-		}
 	}
 }
