@@ -135,6 +135,49 @@ class NotificationsIntegrationTest {
 		assertThat(failing.nextAttemptAt()).isAfter(java.time.Instant.now().plusSeconds(20));
 	}
 
+	@Test
+	void apiClientsFollowTheirLiveStreamWithTheirToken() throws Exception {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		Someone nurse = someone(admin, cpts);
+		String token = People.token(port, nurse.person());
+		List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+		var http = java.net.http.HttpClient.newHttpClient();
+		var stream = http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/live"))
+			.header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+				java.net.http.HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<String>() {
+					@Override
+					public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+						s.request(Long.MAX_VALUE);
+					}
+
+					@Override
+					public void onNext(String item) {
+						lines.add(item);
+					}
+
+					@Override
+					public void onError(Throwable t) {
+					}
+
+					@Override
+					public void onComplete() {
+					}
+				}));
+		long deadline = System.currentTimeMillis() + 5000;
+		while (lines.isEmpty() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(lines).as("the stream opens").isNotEmpty();
+		send(Notice.of(nurse.id(), null, AccountLinks.KIND, "En direct", "…", null));
+		while (!lines.contains("event:notification") && System.currentTimeMillis() < deadline + 5000) {
+			Thread.sleep(20);
+		}
+		assertThat(lines).contains("event:notification");
+		stream.cancel(true);
+		assertThat(new Api(port, null).get("/api/v1/live").status()).isEqualTo(401);
+	}
+
 	private void link(UUID user, String phone) {
 		UUID practitioner = UUID.randomUUID();
 		jdbc.sql("insert into practitioner (id, last_name, phone, source, search_text) values (:id, 'ALERTE', :p, 'MANUAL', 'alerte')")

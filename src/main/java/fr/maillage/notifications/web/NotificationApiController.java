@@ -14,9 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationApiController {
 
 	private final Notifications notifications;
+	private final fr.maillage.notifications.internal.LiveBus live;
+	private final fr.maillage.accounts.CptsAccess access;
 
-	NotificationApiController(Notifications notifications) {
+	NotificationApiController(Notifications notifications, fr.maillage.notifications.internal.LiveBus live, fr.maillage.accounts.CptsAccess access) {
 		this.notifications = notifications;
+		this.live = live;
+		this.access = access;
+	}
+
+	/** The live stream for API clients (bearer token): the same events as the pages' {@code /live}. */
+	@GetMapping(path = "/api/v1/live", produces = "text/event-stream")
+	org.springframework.web.servlet.mvc.method.annotation.SseEmitter live() {
+		return live.open(access.requireUser().id());
 	}
 
 	@GetMapping("/api/v1/me/notifications")

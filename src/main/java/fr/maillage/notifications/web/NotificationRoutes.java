@@ -23,6 +23,7 @@ class NotificationRoutes implements Route.Declarations {
 				Route.post("/notifications/tout-lu", AUTHENTICATED),
 				Route.get("/notifications/{id}", AUTHENTICATED),
 				Route.get("/api/v1/me/notifications", AUTHENTICATED),
+				Route.get("/api/v1/live", AUTHENTICATED),
 				Route.post("/api/v1/me/notifications/{id}/read", AUTHENTICATED),
 				Route.get("/administration/envois", ADMIN),
 				Route.post("/administration/envois/{id}/relance", ADMIN),
