@@ -53,7 +53,8 @@ public class Conversations {
 	public record Attachment(UUID id, String name, String contentType, long size, String token) {
 	}
 
-	public record ReadBy(String name, Instant at) {
+	/** Who read a message: for an urgent one with the moment; for the others, only that they have ({@code at} null). */
+	public record ReadBy(String name, @Nullable Instant at) {
 	}
 
 	public record MessageView(UUID id, UUID authorId, String authorName, String body, boolean urgent, Instant createdAt, boolean mine,
@@ -296,14 +297,26 @@ public class Conversations {
 			.query((rs, i) -> reads.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 				.add(new ReadBy(nameOf(rs.getObject(2, UUID.class)), rs.getObject(3, OffsetDateTime.class).toInstant())))
 			.list();
+		// how far each other participant has read: receipts for one's own ordinary messages
+		Map<UUID, Instant> readUpTo = new HashMap<>();
+		jdbc.sql("select user_id, last_read_at from conversation_participant where conversation_id = :c and user_id <> :u and last_read_at is not null")
+			.param("c", id).param("u", user.id())
+			.query((rs, i) -> readUpTo.put(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant())).list();
+		Map<UUID, String> readerNames = readUpTo.isEmpty() ? Map.of() : accounts.displayNames(readUpTo.keySet());
 		List<MessageView> list = jdbc.sql("""
 				select * from (select id, author_id, body, urgent, created_at from message where conversation_id = :c order by created_at desc limit 200) x
 				order by created_at""").param("c", id)
 			.query((rs, i) -> {
 				UUID mid = rs.getObject(1, UUID.class);
 				UUID author = rs.getObject(2, UUID.class);
-				return new MessageView(mid, author, nameOf(author), rs.getString(3), rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class).toInstant(),
-						author.equals(user.id()), attachments.getOrDefault(mid, List.of()), reads.getOrDefault(mid, List.of()));
+				boolean urgentMessage = rs.getBoolean(4);
+				Instant created = rs.getObject(5, OffsetDateTime.class).toInstant();
+				List<ReadBy> readBy = urgentMessage ? reads.getOrDefault(mid, List.of())
+						: !author.equals(user.id()) ? List.of()
+								: readUpTo.entrySet().stream().filter(e -> !e.getValue().isBefore(created))
+									.map(e -> new ReadBy(readerNames.getOrDefault(e.getKey(), "?"), null)).toList();
+				return new MessageView(mid, author, nameOf(author), rs.getString(3), urgentMessage, created, author.equals(user.id()),
+						attachments.getOrDefault(mid, List.of()), readBy);
 			}).list();
 		return list;
 	}

@@ -117,4 +117,37 @@ class AnnouncementBrowserTest {
 		assertThat(new Api(port, outsider).get("/api/v1/announcements/" + sent.json().get("id").asString() + "/acknowledgements").status())
 			.isEqualTo(404);
 	}
+
+	@Test
+	void anAnnouncementToTheCommunesWhereMembersPractise() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		Api coordinator = new Api(port, People.join(admin, port, cpts, "COORDINATOR"));
+		People.Person manosque = People.invite(admin, cpts, "MEMBER");
+		People.Person digne = People.invite(admin, cpts, "MEMBER");
+		practisingIn(manosque.email(), "04112");
+		practisingIn(digne.email(), "04070");
+		Api.Response sent = coordinator.post("/api/v1/cpts/" + cpts + "/announcements", java.util.Map.of("title", "Réunion à Manosque",
+				"body", "Pour les professionnels de Manosque.", "audience", "communes", "audienceParam", "Manosque"));
+		assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		assertThat(sent.json().get("recipients").asLong()).isEqualTo(1);
+		var board = coordinator.get("/api/v1/announcements/" + sent.json().get("id").asString() + "/acknowledgements").json();
+		assertThat(board.get("announcement").get("audienceLabel").asString()).isEqualTo("Personnes de la CPTS exerçant à Manosque");
+		Api.Response nobody = coordinator.post("/api/v1/cpts/" + cpts + "/announcements", java.util.Map.of("title", "Personne",
+				"body", "…", "audience", "communes", "audienceParam", "Barcelonnette"));
+		assertThat(nobody.status()).isEqualTo(400);
+		assertThat(nobody.body()).contains("Personne ne correspond");
+	}
+
+	private void practisingIn(String email, String commune) {
+		java.util.UUID user = jdbc.sql("select id from user_account where email = :e").param("e", email).query(java.util.UUID.class).single();
+		java.util.UUID practitioner = java.util.UUID.randomUUID();
+		jdbc.sql("insert into practitioner (id, last_name, source, search_text) values (:id, 'COMMUNE', 'MANUAL', 'commune')").param("id", practitioner).update();
+		jdbc.sql("""
+				insert into practitioner_activity (id, practitioner_id, activity_key, commune_code, content_hash)
+				values (:a, :p, :k, :c, '')""").param("a", java.util.UUID.randomUUID()).param("p", practitioner).param("k", "T|" + practitioner)
+			.param("c", commune).update();
+		jdbc.sql("insert into account_link_directory (id, user_id, practitioner_id, status, origin, created_by) values (:id, :u, :p, 'ACTIVE', 'COORDINATOR', :u)")
+			.param("id", java.util.UUID.randomUUID()).param("u", user).param("p", practitioner).update();
+	}
 }

@@ -84,6 +84,7 @@ class MessagingBrowserTest {
 			n.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer")).click();
 			assertThat(g.locator("#fil article.urgent-message")).containsText("Décompensation probable");
 			assertThat(n.locator("#fil article.urgent-message .lu-par")).containsText("Lue par Personne MEMBER");
+			assertThat(n.locator("#fil article").first().locator(".vu-par")).hasText("Lu par Personne MEMBER");
 			Browser.screenshot(n, "messagerie");
 
 			// strangers: another CPTS's member gets nothing by API or attachment link
@@ -98,6 +99,7 @@ class MessagingBrowserTest {
 				Browser.login(o, port, outsider.email(), outsider.password());
 				var response = o.navigate(url(attachmentLink));
 				assertThat(response.status()).isEqualTo(404);
+				assertThat(o.navigate(url("/messages/" + conversation)).status()).isEqualTo(404);
 			}
 			Api nurseApi = new Api(port, People.token(port, nurse));
 			Api.Response huge = nurseApi.post("/api/v1/conversations/" + conversation + "/messages", Map.of("body", "x".repeat(1_000_000)));

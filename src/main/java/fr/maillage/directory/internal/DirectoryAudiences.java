@@ -76,6 +76,70 @@ class DirectoryAudiences {
 		}
 	}
 
+	/** The CPTS's people who are professionals practising in some communes (INSEE codes or names, separated by commas). */
+	@Component
+	static class Communes implements Audience {
+
+		private final JdbcClient jdbc;
+		private final Accounts accounts;
+		private final Messages messages;
+		private final fr.maillage.reference.CommuneDirectory communes;
+		private final fr.maillage.reference.CommuneListResolver resolver;
+
+		Communes(JdbcClient jdbc, Accounts accounts, Messages messages, fr.maillage.reference.CommuneDirectory communes,
+				fr.maillage.reference.CommuneListResolver resolver) {
+			this.jdbc = jdbc;
+			this.accounts = accounts;
+			this.messages = messages;
+			this.communes = communes;
+			this.resolver = resolver;
+		}
+
+		@Override
+		public String code() {
+			return "communes";
+		}
+
+		@Override
+		public String labelKey() {
+			return "announcement.audience.communes";
+		}
+
+		@Override
+		public String parameterKey() {
+			return "announcement.audience.communes.param";
+		}
+
+		private List<fr.maillage.reference.Commune> resolve(@Nullable String parameter) {
+			if (parameter == null) {
+				return List.of();
+			}
+			return java.util.Arrays.stream(parameter.split("[,;\\n]+")).map(String::strip).filter(t -> !t.isEmpty())
+				.map(t -> communes.find(t).or(() -> resolver.resolveOne(t))).flatMap(java.util.Optional::stream).distinct().toList();
+		}
+
+		@Override
+		public String describe(UUID cptsId, @Nullable String parameter) {
+			return messages.get("announcement.audience.communes.described",
+					String.join(", ", resolve(parameter).stream().map(fr.maillage.reference.Commune::name).toList()));
+		}
+
+		@Override
+		public List<Recipient> resolve(UUID cptsId, @Nullable String parameter) {
+			String[] codes = resolve(parameter).stream().map(fr.maillage.reference.Commune::inseeCode).toArray(String[]::new);
+			if (codes.length == 0) {
+				return List.of();
+			}
+			var people = accounts.usersOf(cptsId);
+			List<UUID> matching = jdbc.sql("""
+					select l.user_id from account_link_directory l
+					where l.status = 'ACTIVE' and l.user_id = any(:ids) and l.practitioner_id is not null
+					  and exists (select 1 from practitioner_activity a where a.practitioner_id = l.practitioner_id and a.active and a.commune_code = any(:codes))""")
+				.param("ids", people.stream().map(Accounts.UserView::id).toArray(UUID[]::new)).param("codes", codes).query(UUID.class).list();
+			return people.stream().filter(u -> matching.contains(u.id())).map(u -> new Recipient(u.id(), null, u.displayName())).toList();
+		}
+	}
+
 	@Component
 	static class Outreach implements Audience {
 
