@@ -253,12 +253,6 @@ public class Accounts {
 		return store.holdersOf(cptsId, role);
 	}
 
-	/** The e-mail address of an account, for the delivery of what is sent to it (no access check: not for display). */
-	@Transactional(readOnly = true)
-	public Optional<String> deliveryAddress(UUID userId) {
-		return store.emailOf(userId);
-	}
-
 	/** The e-mail addresses of many accounts at once (no access check: for delivery, not display). */
 	@Transactional(readOnly = true)
 	public java.util.Map<UUID, String> deliveryAddresses(java.util.Collection<UUID> userIds) {

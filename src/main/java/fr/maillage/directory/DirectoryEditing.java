@@ -7,7 +7,6 @@ import fr.maillage.audit.AuditLog;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
 import fr.maillage.reference.Commune;
-import fr.maillage.reference.CommuneDirectory;
 import fr.maillage.shared.EmailAddress;
 import fr.maillage.shared.FrenchText;
 import java.util.Arrays;
@@ -32,19 +31,17 @@ public class DirectoryEditing {
 	private final JdbcClient jdbc;
 	private final CptsAccess access;
 	private final AuditLog audit;
-	private final CommuneDirectory communes;
 	private final DirectorySearch search;
 	private final fr.maillage.reference.CommuneListResolver resolver;
 	private final AccountLinks links;
 
-	DirectoryEditing(JdbcClient jdbc, CptsAccess access, AuditLog audit, CommuneDirectory communes, DirectorySearch search,
+	DirectoryEditing(JdbcClient jdbc, CptsAccess access, AuditLog audit, DirectorySearch search,
 			fr.maillage.reference.CommuneListResolver resolver, AccountLinks links) {
 		this.resolver = resolver;
 		this.links = links;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
-		this.communes = communes;
 		this.search = search;
 	}
 
@@ -112,7 +109,7 @@ public class DirectoryEditing {
 		else {
 			// a name typed rather than picked is taken only when it resolves to one commune
 			String typed = code;
-			commune = communes.find(typed).or(() -> resolver.resolveOne(typed)).orElse(null);
+			commune = resolver.resolveOne(typed).orElse(null);
 			if (commune == null) {
 				problems.reject("communeCode", "territory.unknownCode", code);
 			}

@@ -5,7 +5,6 @@ import fr.maillage.audit.AuditLog;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
 import fr.maillage.reference.Commune;
-import fr.maillage.reference.CommuneDirectory;
 import fr.maillage.reference.CommuneListResolver;
 import fr.maillage.shared.EmailAddress;
 import fr.maillage.shared.Finess;
@@ -38,18 +37,16 @@ public class Organizations {
 	private final JdbcClient jdbc;
 	private final CptsAccess access;
 	private final AuditLog audit;
-	private final CommuneDirectory communes;
 	private final CommuneListResolver resolver;
 	private final DirectoryEditing editing;
 	private final AccountLinks links;
 
-	Organizations(JdbcClient jdbc, CptsAccess access, AuditLog audit, CommuneDirectory communes, CommuneListResolver resolver,
+	Organizations(JdbcClient jdbc, CptsAccess access, AuditLog audit, CommuneListResolver resolver,
 			DirectoryEditing editing, AccountLinks links) {
 		this.links = links;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
-		this.communes = communes;
 		this.resolver = resolver;
 		this.editing = editing;
 	}
@@ -197,7 +194,7 @@ public class Organizations {
 		Commune commune = null;
 		String typed = blank(form.commune());
 		if (typed != null) {
-			commune = communes.find(typed).or(() -> resolver.resolveOne(typed)).orElse(null);
+			commune = resolver.resolveOne(typed).orElse(null);
 			if (commune == null) {
 				problems.reject("commune", "directory.organization.commune.unknown", typed);
 			}

@@ -5,7 +5,6 @@ import fr.maillage.audit.AuditLog;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
 import fr.maillage.reference.Commune;
-import fr.maillage.reference.CommuneDirectory;
 import fr.maillage.reference.CommuneListResolver;
 import fr.maillage.shared.EmailAddress;
 import java.util.List;
@@ -50,16 +49,14 @@ public class StructureDetails {
 	private final CptsAccess access;
 	private final AuditLog audit;
 	private final Organizations organizations;
-	private final CommuneDirectory communes;
 	private final CommuneListResolver resolver;
 
-	StructureDetails(JdbcClient jdbc, CptsAccess access, AuditLog audit, Organizations organizations, CommuneDirectory communes,
+	StructureDetails(JdbcClient jdbc, CptsAccess access, AuditLog audit, Organizations organizations,
 			CommuneListResolver resolver) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
 		this.organizations = organizations;
-		this.communes = communes;
 		this.resolver = resolver;
 	}
 
@@ -95,7 +92,7 @@ public class StructureDetails {
 			problems.reject("site.commune", "directory.edit.commune.required");
 		}
 		else {
-			commune = communes.find(typed).or(() -> resolver.resolveOne(typed)).orElse(null);
+			commune = resolver.resolveOne(typed).orElse(null);
 			if (commune == null) {
 				problems.reject("site.commune", "directory.organization.commune.unknown", typed);
 			}

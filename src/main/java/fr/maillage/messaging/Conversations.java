@@ -254,11 +254,8 @@ public class Conversations {
 		}
 		List<UUID> others = jdbc.sql("select user_id from conversation_participant where conversation_id = :c and user_id <> :u")
 			.param("c", id).param("u", user.id()).query(UUID.class).list();
-		return others.stream().map(this::nameOf).reduce((a, b) -> a + ", " + b).orElse("");
-	}
-
-	private String nameOf(UUID userId) {
-		return accounts.displayNames(List.of(userId)).getOrDefault(userId, "?");
+		Map<UUID, String> names = accounts.displayNames(others);
+		return others.stream().map(o -> names.getOrDefault(o, "?")).reduce((a, b) -> a + ", " + b).orElse("");
 	}
 
 	/** Opens a conversation: its last 200 messages; everything in it is now read by the user (receipts for urgent ones). */
@@ -279,11 +276,23 @@ public class Conversations {
 			live.publish(participants(c), "conversation-" + id);
 		}
 		Set<UUID> people = participants(c);
+		Map<UUID, String> names = namesIn(id, people);
 		return new Thread(id, c.kind(), title(id, c.kind(), c.title(), user),
-				people.stream().map(p -> new Participant(p, nameOf(p))).toList(), messagesOf(id, user), c.kind().equals("GROUP"));
+				people.stream().map(p -> new Participant(p, names.getOrDefault(p, "?"))).toList(), messagesOf(id, user, names), c.kind().equals("GROUP"));
 	}
 
-	private List<MessageView> messagesOf(UUID id, CurrentUser user) {
+	/** The names of everyone who appears in a conversation (participants, authors, readers), in one call. */
+	private Map<UUID, String> namesIn(UUID id, Set<UUID> participants) {
+		Set<UUID> people = new LinkedHashSet<>(participants);
+		people.addAll(jdbc.sql("""
+				select user_id from conversation_participant where conversation_id = :c
+				union select author_id from message where conversation_id = :c
+				union select r.user_id from message_read r join message m on m.id = r.message_id where m.conversation_id = :c""")
+			.param("c", id).query(UUID.class).list());
+		return accounts.displayNames(people);
+	}
+
+	private List<MessageView> messagesOf(UUID id, CurrentUser user, Map<UUID, String> names) {
 		Map<UUID, List<Attachment>> attachments = new HashMap<>();
 		jdbc.sql("""
 				select a.message_id, a.id, a.name, a.content_type, a.size, a.token from attachment a join message m on m.id = a.message_id
@@ -295,14 +304,13 @@ public class Conversations {
 		jdbc.sql("select r.message_id, r.user_id, r.read_at from message_read r join message m on m.id = r.message_id where m.conversation_id = :c order by r.read_at")
 			.param("c", id)
 			.query((rs, i) -> reads.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-				.add(new ReadBy(nameOf(rs.getObject(2, UUID.class)), rs.getObject(3, OffsetDateTime.class).toInstant())))
+				.add(new ReadBy(names.getOrDefault(rs.getObject(2, UUID.class), "?"), rs.getObject(3, OffsetDateTime.class).toInstant())))
 			.list();
 		// how far each other participant has read: receipts for one's own ordinary messages
 		Map<UUID, Instant> readUpTo = new HashMap<>();
 		jdbc.sql("select user_id, last_read_at from conversation_participant where conversation_id = :c and user_id <> :u and last_read_at is not null")
 			.param("c", id).param("u", user.id())
 			.query((rs, i) -> readUpTo.put(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant())).list();
-		Map<UUID, String> readerNames = readUpTo.isEmpty() ? Map.of() : accounts.displayNames(readUpTo.keySet());
 		List<MessageView> list = jdbc.sql("""
 				select * from (select id, author_id, body, urgent, created_at from message where conversation_id = :c order by created_at desc limit 200) x
 				order by created_at""").param("c", id)
@@ -314,8 +322,8 @@ public class Conversations {
 				List<ReadBy> readBy = urgentMessage ? reads.getOrDefault(mid, List.of())
 						: !author.equals(user.id()) ? List.of()
 								: readUpTo.entrySet().stream().filter(e -> !e.getValue().isBefore(created))
-									.map(e -> new ReadBy(readerNames.getOrDefault(e.getKey(), "?"), null)).toList();
-				return new MessageView(mid, author, nameOf(author), rs.getString(3), urgentMessage, created, author.equals(user.id()),
+									.map(e -> new ReadBy(names.getOrDefault(e.getKey(), "?"), null)).toList();
+				return new MessageView(mid, author, names.getOrDefault(author, "?"), rs.getString(3), urgentMessage, created, author.equals(user.id()),
 						attachments.getOrDefault(mid, List.of()), readBy);
 			}).list();
 		return list;

@@ -1,31 +1,19 @@
 package fr.maillage.notifications;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where a user is reached besides their account's e-mail, supplied by the module that knows
+ * Where users are reached besides their account's e-mail, supplied by the module that knows
  * (the directory: the MSSanté address and mobile of the professional an account is linked to).
+ * Asked for many users at once (an announcement to a region): one query, not one per user.
  */
 public interface ContactPoints {
 
-	/** A secure health messaging address to prefer over the account's e-mail. */
-	Optional<String> mssante(UUID userId);
+	/** Secure health messaging addresses to prefer over the accounts' e-mails, by user. */
+	Map<UUID, String> mssante(Collection<UUID> userIds);
 
-	/** A mobile number for urgent alerts by SMS. */
-	Optional<String> mobile(UUID userId);
-
-	/** The MSSanté addresses of many users at once (an announcement to a region); override with one query. */
-	default java.util.Map<UUID, String> mssante(java.util.Collection<UUID> userIds) {
-		java.util.Map<UUID, String> out = new java.util.HashMap<>();
-		userIds.forEach(id -> mssante(id).ifPresent(a -> out.put(id, a)));
-		return out;
-	}
-
-	/** The mobile numbers of many users at once; override with one query. */
-	default java.util.Map<UUID, String> mobiles(java.util.Collection<UUID> userIds) {
-		java.util.Map<UUID, String> out = new java.util.HashMap<>();
-		userIds.forEach(id -> mobile(id).ifPresent(a -> out.put(id, a)));
-		return out;
-	}
+	/** Mobile numbers for urgent alerts by SMS, by user. */
+	Map<UUID, String> mobiles(Collection<UUID> userIds);
 }

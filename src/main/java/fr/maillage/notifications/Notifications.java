@@ -136,7 +136,7 @@ public class Notifications {
 		return send(List.of(notice)).getFirst();
 	}
 
-	/** The same for many users at once: one query per source. */
+	/** Where each user's e-mails go: the MSSanté address the directory knows, else the account's; one query per source. */
 	public Map<UUID, String> emailAddresses(Collection<UUID> userIds) {
 		if (userIds.isEmpty()) {
 			return Map.of();
@@ -146,17 +146,6 @@ public class Notifications {
 			out.putAll(c.mssante(userIds));
 		}
 		return out;
-	}
-
-	/** The MSSanté address the directory knows for the user, else their account's e-mail. */
-	public Optional<String> emailAddress(UUID userId) {
-		for (ContactPoints c : contactPoints) {
-			Optional<String> mssante = c.mssante(userId);
-			if (mssante.isPresent()) {
-				return mssante;
-			}
-		}
-		return accounts.deliveryAddress(userId);
 	}
 
 	private String subject(Notice n) {

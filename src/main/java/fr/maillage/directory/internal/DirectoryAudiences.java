@@ -83,15 +83,13 @@ class DirectoryAudiences {
 		private final JdbcClient jdbc;
 		private final Accounts accounts;
 		private final Messages messages;
-		private final fr.maillage.reference.CommuneDirectory communes;
 		private final fr.maillage.reference.CommuneListResolver resolver;
 
-		Communes(JdbcClient jdbc, Accounts accounts, Messages messages, fr.maillage.reference.CommuneDirectory communes,
+		Communes(JdbcClient jdbc, Accounts accounts, Messages messages,
 				fr.maillage.reference.CommuneListResolver resolver) {
 			this.jdbc = jdbc;
 			this.accounts = accounts;
 			this.messages = messages;
-			this.communes = communes;
 			this.resolver = resolver;
 		}
 
@@ -115,7 +113,7 @@ class DirectoryAudiences {
 				return List.of();
 			}
 			return java.util.Arrays.stream(parameter.split("[,;\\n]+")).map(String::strip).filter(t -> !t.isEmpty())
-				.map(t -> communes.find(t).or(() -> resolver.resolveOne(t))).flatMap(java.util.Optional::stream).distinct().toList();
+				.map(resolver::resolveOne).flatMap(java.util.Optional::stream).distinct().toList();
 		}
 
 		@Override

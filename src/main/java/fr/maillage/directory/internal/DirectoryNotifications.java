@@ -5,7 +5,6 @@ import fr.maillage.notifications.ContactPoints;
 import fr.maillage.notifications.DeliveryMode;
 import fr.maillage.notifications.NotificationKind;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,13 +29,6 @@ class DirectoryNotifications implements NotificationKind.Declarations, ContactPo
 	}
 
 	@Override
-	public Optional<String> mssante(UUID userId) {
-		return jdbc.sql("""
-				select p.mssante from account_link_directory l join practitioner p on p.id = l.practitioner_id
-				where l.user_id = :u and l.status = 'ACTIVE' and p.mssante is not null""").param("u", userId).query(String.class).optional();
-	}
-
-	@Override
 	public java.util.Map<UUID, String> mssante(java.util.Collection<UUID> userIds) {
 		java.util.Map<UUID, String> out = new java.util.HashMap<>();
 		jdbc.sql("""
@@ -54,13 +46,5 @@ class DirectoryNotifications implements NotificationKind.Declarations, ContactPo
 				where l.user_id = any(:u) and l.status = 'ACTIVE' and regexp_replace(coalesce(p.phone, ''), '[^0-9]', '', 'g') ~ '^(0[67]|33[67])'""")
 			.param("u", userIds.toArray(UUID[]::new)).query((rs, i) -> out.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
 		return out;
-	}
-
-	@Override
-	public Optional<String> mobile(UUID userId) {
-		return jdbc.sql("""
-				select p.phone from account_link_directory l join practitioner p on p.id = l.practitioner_id
-				where l.user_id = :u and l.status = 'ACTIVE' and regexp_replace(coalesce(p.phone, ''), '[^0-9]', '', 'g') ~ '^(0[67]|33[67])'""")
-			.param("u", userId).query(String.class).optional();
 	}
 }

@@ -137,28 +137,25 @@ class AccountLinkPagesController {
 
 	@PostMapping("/annuaire/professionnels/{id}/compte")
 	String linkPractitioner(@PathVariable UUID id, @RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
-		try {
-			links.linkPractitioner(id, email);
-			redirect.addFlashAttribute("success", messages.get("directory.link.done"));
-		}
-		catch (Problems.RejectedException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.problems().all().getFirst()));
-			redirect.addFlashAttribute("linkEmail", email);
-		}
-		return "redirect:/annuaire/professionnels/" + id;
+		return link(() -> links.linkPractitioner(id, email), email, "/annuaire/professionnels/" + id, redirect);
 	}
 
 	@PostMapping("/annuaire/structures/{id}/equipe")
 	String addStaff(@PathVariable UUID id, @RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
+		return link(() -> links.addStaff(id, email), email, "/annuaire/structures/" + id, redirect);
+	}
+
+	/** Links, then back to the page with the outcome; a refused e-mail comes back in the field. */
+	private String link(Runnable linking, String email, String back, RedirectAttributes redirect) {
 		try {
-			links.addStaff(id, email);
+			linking.run();
 			redirect.addFlashAttribute("success", messages.get("directory.link.done"));
 		}
 		catch (Problems.RejectedException ex) {
 			redirect.addFlashAttribute("failure", messages.get(ex.problems().all().getFirst()));
 			redirect.addFlashAttribute("linkEmail", email);
 		}
-		return "redirect:/annuaire/structures/" + id;
+		return "redirect:" + back;
 	}
 
 	/** Ends a link; back to the page it was ended from (only pages of this application). */

@@ -24,15 +24,7 @@ class StructureDetailsController {
 
 	@PostMapping("/annuaire/structures/{id}/sites")
 	String addSite(@PathVariable UUID id, @ModelAttribute StructureDetails.SiteForm form, RedirectAttributes redirect) {
-		try {
-			details.addSite(id, form);
-			redirect.addFlashAttribute("success", messages.get("directory.site.added"));
-		}
-		catch (Problems.RejectedException ex) {
-			redirect.addFlashAttribute("siteForm", form);
-			redirect.addFlashAttribute("problems", messages.byField(ex.problems()));
-		}
-		return "redirect:/annuaire/structures/" + id + "#sites";
+		return add(() -> details.addSite(id, form), "siteForm", form, "directory.site.added", "/annuaire/structures/" + id + "#sites", redirect);
 	}
 
 	@PostMapping("/annuaire/structures/{id}/sites/{siteId}/suppression")
@@ -44,15 +36,8 @@ class StructureDetailsController {
 
 	@PostMapping("/annuaire/structures/{id}/contacts")
 	String addContact(@PathVariable UUID id, @ModelAttribute StructureDetails.ContactForm form, RedirectAttributes redirect) {
-		try {
-			details.addContact(id, form);
-			redirect.addFlashAttribute("success", messages.get("directory.contact.added"));
-		}
-		catch (Problems.RejectedException ex) {
-			redirect.addFlashAttribute("contactForm", form);
-			redirect.addFlashAttribute("problems", messages.byField(ex.problems()));
-		}
-		return "redirect:/annuaire/structures/" + id + "#contacts";
+		return add(() -> details.addContact(id, form), "contactForm", form, "directory.contact.added", "/annuaire/structures/" + id + "#contacts",
+				redirect);
 	}
 
 	@PostMapping("/annuaire/structures/{id}/contacts/{contactId}/suppression")
@@ -60,5 +45,18 @@ class StructureDetailsController {
 		details.removeContact(id, contactId);
 		redirect.addFlashAttribute("success", messages.get("directory.contact.removed"));
 		return "redirect:/annuaire/structures/" + id + "#contacts";
+	}
+
+	/** Adds, then back to the structure's page; a refused form comes back filled in, with its problems. */
+	private String add(Runnable adding, String formName, Object form, String successKey, String back, RedirectAttributes redirect) {
+		try {
+			adding.run();
+			redirect.addFlashAttribute("success", messages.get(successKey));
+		}
+		catch (Problems.RejectedException ex) {
+			redirect.addFlashAttribute(formName, form);
+			redirect.addFlashAttribute("problems", messages.byField(ex.problems()));
+		}
+		return "redirect:" + back;
 	}
 }

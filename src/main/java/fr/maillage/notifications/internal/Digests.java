@@ -59,7 +59,8 @@ public class Digests {
 		items.forEach(i -> byUser.computeIfAbsent(i.user(), k -> new ArrayList<>()).add(i));
 		List<Outbox.Message> out = new ArrayList<>();
 		Locale fr = Locale.FRENCH;
-		byUser.forEach((user, list) -> notifications.emailAddress(user).ifPresent(to -> {
+		Map<UUID, String> addresses = notifications.emailAddresses(byUser.keySet());
+		byUser.forEach((user, list) -> java.util.Optional.ofNullable(addresses.get(user)).ifPresent(to -> {
 			StringBuilder lines = new StringBuilder();
 			list.forEach(i -> lines.append("• ").append(i.title()).append(" – ").append(i.body()).append("\n"));
 			out.add(Outbox.Message.email(null, to, messages.get(fr, "notifications.digest.subject", list.size()),

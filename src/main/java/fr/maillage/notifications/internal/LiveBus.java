@@ -1,6 +1,7 @@
 package fr.maillage.notifications.internal;
 
 import fr.maillage.notifications.LiveUpdates;
+import fr.maillage.platform.AfterCommit;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -20,8 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -93,17 +92,7 @@ public class LiveBus implements LiveUpdates, SmartLifecycle {
 		}
 		payloads.add(current.toString());
 		Runnable send = () -> payloads.forEach(p -> jdbc.sql("select pg_notify(:c, :p)").param("c", CHANNEL).param("p", p).query().singleRow());
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					send.run();
-				}
-			});
-		}
-		else {
-			send.run();
-		}
+		AfterCommit.run(send);
 	}
 
 	private void deliver(String payload) {

@@ -1,5 +1,6 @@
 package fr.maillage.notifications.internal;
 
+import fr.maillage.platform.AfterCommit;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox table: messages are enqueued in the transaction that causes them, claimed by the
@@ -75,17 +74,7 @@ public class Outbox {
 			.param("r", messages.stream().map(Message::recipient).toArray(String[]::new))
 			.param("s", messages.stream().map(Message::subject).toArray(String[]::new))
 			.param("b", messages.stream().map(Message::body).toArray(String[]::new)).param("m", messageIds).update();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					wake();
-				}
-			});
-		}
-		else {
-			wake();
-		}
+		AfterCommit.run(this::wake);
 	}
 
 	void wake() {
