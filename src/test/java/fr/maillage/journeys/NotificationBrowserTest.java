@@ -68,4 +68,37 @@ class NotificationBrowserTest {
 				.isChecked();
 		}
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void anAdministratorSeesAFailingSendAndRetriesIt() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		People.Person gp = People.invite(admin, cpts, "MEMBER");
+		UUID gpId = accounts.userIdByEmail(gp.email()).orElseThrow();
+		UUID practitioner = UUID.randomUUID();
+		String phone = "06 " + String.format("%02d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100)) + " 00 00 99"; // the stub refuses
+		jdbc.sql("insert into practitioner (id, last_name, phone, source, search_text) values (:id, 'ENVOI', :p, 'MANUAL', 'envoi')")
+			.param("id", practitioner).param("p", phone).update();
+		jdbc.sql("insert into account_link_directory (id, user_id, practitioner_id, status, origin, created_by) values (:id, :u, :p, 'ACTIVE', 'COORDINATOR', :u)")
+			.param("id", UUID.randomUUID()).param("u", gpId).param("p", practitioner).update();
+		tx.executeWithoutResult(s -> notifications.send(List.of(new Notice(gpId, UUID.fromString(cpts), AccountLinks.KIND, "Alerte", "Texte", "/", true))));
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (jdbc.sql("select count(*) from outbox_message where recipient = :r and last_error is not null").param("r", phone).query(Long.class).single() == 0
+				&& System.currentTimeMillis() < deadline) {
+			Thread.onSpinWait();
+		}
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Envois")).click();
+			var row = page.locator("#envois tbody tr", new Page.LocatorOptions().setHasText(phone));
+			assertThat(row).containsText("HTTP 500");
+			assertThat(row).containsText("Essai 1 échoué");
+			row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Relancer")).click();
+			assertThat(page.getByText("L'envoi est relancé.")).isVisible();
+		}
+	}
 }
