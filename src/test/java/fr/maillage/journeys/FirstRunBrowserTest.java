@@ -197,8 +197,11 @@ class FirstRunBrowserTest {
 		assertThat(page.locator("#total-population")).hasText(Pattern.compile("29\\s824"));
 		assertThat(page.locator("#taille")).hasText("Taille 1");
 		// the list sorts by population and filters as one types, accents or not
-		page.locator("#communes th", new Page.LocatorOptions().setHasText("Population")).click();
-		page.locator("#communes th", new Page.LocatorOptions().setHasText("Population")).click();
+		var population = page.locator("#communes th", new Page.LocatorOptions().setHasText("Population"));
+		assertThat(population).hasAttribute("aria-sort", "none"); // the sorting script is ready (it loads after the page)
+		population.click();
+		population.click();
+		assertThat(population).hasAttribute("aria-sort", "descending");
 		assertThat(page.locator("#communes tbody tr").first()).containsText("Carmaux");
 		page.getByLabel("Filtrer les communes (nom, code, zone…)").fill("saint benoit");
 		assertThat(page.locator("#communes tbody tr:visible")).hasCount(1);
