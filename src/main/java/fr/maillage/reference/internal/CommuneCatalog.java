@@ -1,6 +1,7 @@
 package fr.maillage.reference.internal;
 
 import fr.maillage.reference.Commune;
+import fr.maillage.reference.CommuneDistance;
 import fr.maillage.reference.CommuneDirectory;
 import fr.maillage.reference.Epci;
 import fr.maillage.shared.FrenchText;
@@ -167,20 +168,11 @@ class CommuneCatalog implements CommuneDirectory {
 		}
 		List<String> codes = new ArrayList<>();
 		for (Commune c : index().byCode.values()) {
-			if (c.hasCoordinates() && kilometres(center.latitude(), center.longitude(), c.latitude(), c.longitude()) <= radiusKm) {
+			if (c.hasCoordinates() && CommuneDistance.greatCircleKm(center.latitude(), center.longitude(), c.latitude(), c.longitude()) <= radiusKm) {
 				codes.add(c.inseeCode());
 			}
 		}
 		return Optional.of(codes);
-	}
-
-	/** Great-circle distance (haversine), in kilometres. */
-	static double kilometres(double lat1, double lon1, double lat2, double lon2) {
-		double dLat = Math.toRadians(lat2 - lat1);
-		double dLon = Math.toRadians(lon2 - lon1);
-		double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-				+ Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-		return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
 	}
 
 	@Override
