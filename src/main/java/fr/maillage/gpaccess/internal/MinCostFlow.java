@@ -95,6 +95,26 @@ public final class MinCostFlow {
 		return nodeCount;
 	}
 
+	public int source(int arc) {
+		return source[arc];
+	}
+
+	public int target(int arc) {
+		return target[arc];
+	}
+
+	public long capacity(int arc) {
+		return capacity[arc];
+	}
+
+	public long cost(int arc) {
+		return cost[arc];
+	}
+
+	public long supply(int node) {
+		return supply[node];
+	}
+
 	public long flow(int arc) {
 		return flow[arc];
 	}
