@@ -19,6 +19,14 @@ public final class MinCostFlow {
 		OPTIMAL, INFEASIBLE, UNBOUNDED
 	}
 
+	/**
+	 * Pivot block size relative to the square root of the arc count. LEMON uses 1.0; on the
+	 * orientation's networks (many short group → practitioner arcs) scanning dominates, and small
+	 * blocks are ten times faster (bench/orientation.sh, 3 million requests: 13.6 s at 1.0, 1.0 s
+	 * at 0.01).
+	 */
+	private static final double BLOCK_FACTOR = 0.02;
+	private static final int MIN_BLOCK = 10;
 	private static final int STATE_UPPER = -1;
 	private static final int STATE_TREE = 0;
 	private static final int STATE_LOWER = 1;
@@ -182,7 +190,7 @@ public final class MinCostFlow {
 		predDir = new byte[nodes];
 		dirtyRevs = new int[nodes + 1];
 		searchArcCount = arcCount;
-		blockSize = Math.max((int) Math.sqrt(arcCount), 10);
+		blockSize = Math.max((int) (BLOCK_FACTOR * Math.sqrt(arcCount)), MIN_BLOCK);
 		nextArc = 0;
 		pivots = 0;
 

@@ -157,11 +157,13 @@ public final class OrientationEngine {
 			served[supplyOfOffer[o]] = offers.get(o).servedCommunes();
 		}
 
-		// Candidate arcs group → supply node.
+		// The network: groups, supply nodes, sink. Travel arcs first, group by group, nearest first.
+		int sink = groupCount + supplyCount;
+		MinCostFlow flow = new MinCostFlow(sink + 1, groupCount * 8 + groupCount * levels + supplyCount);
 		CandidateIndex index = new CandidateIndex(supplies);
-		List<long[]> arcs = new ArrayList<>();
 		boolean[] hasCandidate = new boolean[groupCount];
 		long maxCost = 0;
+		long[] buffer = new long[64];
 		for (int g = 0; g < groupCount; g++) {
 			GroupKey group = groups[g];
 			Commune from = communes.apply(group.commune());
@@ -169,6 +171,7 @@ public final class OrientationEngine {
 				continue;
 			}
 			double maxKm = group.maxTenths() / TENTHS;
+			int found = 0;
 			for (int[] bucket : index.near(from, maxKm)) {
 				Commune to = index.commune(bucket[0]);
 				OptionalDouble km = CommuneDistance.km(from, to);
@@ -185,18 +188,22 @@ public final class OrientationEngine {
 					if (!served[s].contains(group.commune()) && distance > supply.radiusTenths() / TENTHS) {
 						continue;
 					}
-					long cost = Math.round(distance * TENTHS);
-					maxCost = Math.max(maxCost, cost);
-					arcs.add(new long[] {g, s, cost});
-					hasCandidate[g] = true;
+					if (found == buffer.length) {
+						buffer = Arrays.copyOf(buffer, found * 2);
+					}
+					buffer[found++] = (Math.round(distance * TENTHS) << 32) | s;
 				}
 			}
+			Arrays.sort(buffer, 0, found);
+			for (int a = 0; a < found; a++) {
+				long cost = buffer[a] >>> 32;
+				maxCost = Math.max(maxCost, cost);
+				flow.addArc(g, groupCount + (int) (buffer[a] & 0xFFFF_FFFFL), MinCostFlow.INFINITE, cost);
+			}
+			hasCandidate[g] = found > 0;
 		}
-
-		// The network: groups, supply nodes, sink.
-		int sink = groupCount + supplyCount;
+		int firstUnservedArc = flow.arcCount();
 		long unit = (2L * Math.min(groupCount, supplyCount) + 1) * Math.max(1, maxCost) + 1;
-		MinCostFlow flow = new MinCostFlow(sink + 1, arcs.size() + groupCount * 2 + supplyCount);
 		int[] unservedArc = new int[groupCount * levels];
 		Arrays.fill(unservedArc, -1);
 		long total = 0;
@@ -212,11 +219,6 @@ public final class OrientationEngine {
 			flow.setSupply(g, groupTotal);
 			total += groupTotal;
 		}
-		int firstTravelArc = flow.arcCount();
-		arcs.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[2]).thenComparingLong(a -> a[1]));
-		for (long[] arc : arcs) {
-			flow.addArc((int) arc[0], groupCount + (int) arc[1], MinCostFlow.INFINITE, arc[2]);
-		}
 		for (int s = 0; s < supplyCount; s++) {
 			flow.addArc(groupCount + s, sink, supplyCapacity[s], 0);
 		}
@@ -230,10 +232,7 @@ public final class OrientationEngine {
 		long solved = System.nanoTime();
 
 		// Hand out to individuals.
-		Integer[] demandOrder = sortedIndices(n, Comparator.comparingInt((Integer i) -> groupOfDemand[i])
-				.thenComparingInt(i -> demands.get(i).level())
-				.thenComparingLong(i -> demands.get(i).waitingOrder())
-				.thenComparingInt(i -> i));
+		int[] demandOrder = handOutOrder(demands, groupOfDemand, groupCount);
 		List<PriorityQueue<int[]>> practitioners = new ArrayList<>(supplyCount);
 		int[] remaining = new int[offers.size()];
 		for (int s = 0; s < supplyCount; s++) {
@@ -252,7 +251,7 @@ public final class OrientationEngine {
 		Arrays.fill(offerOf, -1);
 		int[] servedByLevel = new int[levels];
 		long travel = 0;
-		int arc = firstTravelArc;
+		int arc = 0;
 		int cursor = 0;
 		for (int g = 0; g < groupCount; g++) {
 			int end = cursor;
@@ -265,7 +264,7 @@ public final class OrientationEngine {
 				servedAtLevel[level] = groupLevelCount[g][level] - (u < 0 ? 0 : flow.flow(u));
 			}
 			int position = cursor;
-			while (arc < flow.arcCount() && flow.source(arc) == g) {
+			while (arc < firstUnservedArc && flow.source(arc) == g) {
 				long units = flow.flow(arc);
 				int s = flow.target(arc) - groupCount;
 				for (long unitIndex = 0; unitIndex < units; unitIndex++) {
@@ -305,6 +304,53 @@ public final class OrientationEngine {
 		return new Result(offerOf, km, remainingAfter, unserved, travel, servedByLevel, demandsByLevel,
 				new Network(flow, groupCount, supplyCount, sink, unit),
 				new Timings((built - start) / 1_000_000, (solved - built) / 1_000_000, (handedOut - solved) / 1_000_000));
+	}
+
+	/**
+	 * Demand indices by group, then level, then waiting (oldest first), then input position: a
+	 * counting sort by group, then within each group a sort of packed primitive keys (boxed
+	 * comparators are too slow for millions).
+	 */
+	private static int[] handOutOrder(List<Demand> demands, int[] groupOfDemand, int groupCount) {
+		int n = demands.size();
+		long[] waiting = new long[n];
+		for (int i = 0; i < n; i++) {
+			waiting[i] = demands.get(i).waitingOrder();
+		}
+		long[] distinct = waiting.clone();
+		Arrays.sort(distinct);
+		int[] start = new int[groupCount + 1];
+		for (int g : groupOfDemand) {
+			start[g + 1]++;
+		}
+		for (int g = 0; g < groupCount; g++) {
+			start[g + 1] += start[g];
+		}
+		int[] order = new int[n];
+		int[] fill = Arrays.copyOf(start, groupCount);
+		for (int i = 0; i < n; i++) {
+			order[fill[groupOfDemand[i]]++] = i;
+		}
+		long[] keys = new long[0];
+		for (int g = 0; g < groupCount; g++) {
+			int size = start[g + 1] - start[g];
+			if (keys.length < size) {
+				keys = new long[Math.max(size, keys.length * 2)];
+			}
+			for (int p = 0; p < size; p++) {
+				int i = order[start[g] + p];
+				long rank = Arrays.binarySearch(distinct, waiting[i]);
+				// level: 8 bits, waiting rank: 28 bits, position in the group: 27 bits
+				keys[p] = ((long) demands.get(i).level() << 55) | (rank << 27) | p;
+			}
+			Arrays.sort(keys, 0, size);
+			int[] sorted = new int[size];
+			for (int p = 0; p < size; p++) {
+				sorted[p] = order[start[g] + (int) (keys[p] & ((1L << 27) - 1))];
+			}
+			System.arraycopy(sorted, 0, order, start[g], size);
+		}
+		return order;
 	}
 
 	private static Integer[] sortedIndices(int count, Comparator<Integer> order) {
