@@ -139,6 +139,37 @@ public class DirectorySearch {
 		return withActivities(found).stream().findFirst();
 	}
 
+	/** Several professionals at once, with their activities, in no particular order; unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public List<Practitioner> byIds(java.util.Collection<UUID> ids) {
+		access.requireUser();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return withActivities(jdbc.sql("select * from practitioner p where p.id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
+			.query(DirectorySearch::person).list());
+	}
+
+	/** Whether the professional is a general practitioner (as the profession table counts them). */
+	@Transactional(readOnly = true)
+	public boolean isGeneralPractitioner(UUID id) {
+		return jdbc.sql("select (" + ProfessionTable.GROUP_SQL + ") = 'GP' from practitioner p where p.id = :id").param("id", id)
+			.query(Boolean.class).optional().orElse(false);
+	}
+
+	/** The general practitioners with an active practice site in these communes, by name. */
+	@Transactional(readOnly = true)
+	public List<Practitioner> generalPractitionersIn(java.util.Collection<String> communeCodes) {
+		access.requireUser();
+		if (communeCodes.isEmpty()) {
+			return List.of();
+		}
+		return withActivities(jdbc.sql("select * from practitioner p where (" + ProfessionTable.GROUP_SQL + """
+				) = 'GP' and exists (select 1 from practitioner_activity a where a.practitioner_id = p.id and a.active
+				  and a.commune_code = any(:codes)) order by p.last_name, p.first_name limit 5000""")
+			.param("codes", communeCodes.toArray(String[]::new)).query(DirectorySearch::person).list());
+	}
+
 	/** The professionals with an active practice site in these communes (a printed directory), at most 20,000. */
 	@Transactional(readOnly = true)
 	public List<Practitioner> practisingIn(java.util.Collection<String> communeCodes) {
