@@ -79,3 +79,11 @@ create table gp_baseline (
     yearly_reduction   numeric(4, 1) not null default 5 check (yearly_reduction > 0 and yearly_reduction < 100),
     updated_at         timestamptz not null default now()
 );
+
+-- Anti-abuse on the public form, shared by every node: one row per submission, the address hashed.
+create table gp_public_submission (
+    address_hash bytea not null,
+    at           timestamptz not null default now()
+);
+create index gp_public_submission_address on gp_public_submission (address_hash, at);
+create index gp_public_submission_at on gp_public_submission (at);

@@ -178,7 +178,7 @@ public class GpRequests {
 			.param("maxKm", form.maxKm() == null ? RequestForm.DEFAULT_MAX_KM : form.maxKm())
 			.param("notes", form.notes() == null || form.notes().isBlank() ? null : form.notes().strip()).param("dup", duplicate)
 			.query(Long.class).single();
-		event(id, "CREATED", null, filedBy, source);
+		event(id, "CREATED", null, filedBy, null);
 		audit.change("gp_request.create", SUBJECT, id.toString(), cptsId, source + (duplicate ? ", doublon possible" : ""));
 		return new Filed(id, number, duplicate);
 	}

@@ -1,0 +1,324 @@
+package fr.maillage.gpaccess.web;
+
+import fr.maillage.accounts.CptsAccess;
+import fr.maillage.accounts.CurrentUser;
+import fr.maillage.cpts.Cpts;
+import fr.maillage.cpts.CptsService;
+import fr.maillage.gpaccess.Criterion;
+import fr.maillage.gpaccess.GpCapacities;
+import fr.maillage.gpaccess.GpIndicators;
+import fr.maillage.gpaccess.GpProtocol;
+import fr.maillage.gpaccess.GpRequest;
+import fr.maillage.gpaccess.GpRequests;
+import fr.maillage.gpaccess.Orientation;
+import fr.maillage.gpaccess.RequestStatus;
+import fr.maillage.gpaccess.Situation;
+import fr.maillage.platform.Messages;
+import fr.maillage.platform.Problems;
+import fr.maillage.reference.CommuneDirectory;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of GP access for members: the registry (coordinators), a professional's request for a
+ * patient, a request's record and history, the GP's proposals and capacity, the orientation and
+ * the indicators.
+ */
+@Controller
+class GpAccessPagesController {
+
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+	private final CptsService cpts;
+	private final CptsAccess access;
+	private final GpRequests requests;
+	private final GpCapacities capacities;
+	private final Orientation orientation;
+	private final GpIndicators indicators;
+	private final GpProtocol protocol;
+	private final CommuneDirectory communes;
+	private final Messages messages;
+
+	GpAccessPagesController(CptsService cpts, CptsAccess access, GpRequests requests, GpCapacities capacities, Orientation orientation,
+			GpIndicators indicators, GpProtocol protocol, CommuneDirectory communes, Messages messages) {
+		this.cpts = cpts;
+		this.access = access;
+		this.requests = requests;
+		this.capacities = capacities;
+		this.orientation = orientation;
+		this.indicators = indicators;
+		this.protocol = protocol;
+		this.communes = communes;
+		this.messages = messages;
+	}
+
+	private Cpts common(UUID id, Model model) {
+		Cpts c = cpts.get(id);
+		CurrentUser user = access.requireMember(id);
+		model.addAttribute("cpts", c);
+		model.addAttribute("coordinator", user.coordinates(id));
+		model.addAttribute("myPractitioner", capacities.myPractitioner().orElse(null));
+		return c;
+	}
+
+	/** The hub: the registry for coordinators; the way to file a request and, for GPs, their proposals. */
+	@GetMapping("/cpts/{id}/medecin-traitant")
+	String hub(@PathVariable UUID id, @RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		common(id, model);
+		if (access.requireUser().coordinates(id)) {
+			RequestStatus s = status == null || status.isBlank() ? null : parse(status);
+			model.addAttribute("status", s);
+			model.addAttribute("statuses", RequestStatus.values());
+			model.addAttribute("page", requests.list(id, s, page, 50));
+		}
+		return "gpaccess/hub";
+	}
+
+	@GetMapping("/cpts/{id}/medecin-traitant/nouvelle")
+	String newRequest(@PathVariable UUID id, Model model) {
+		common(id, model);
+		model.addAttribute("form", new HashMap<String, String>());
+		model.addAttribute("situations", Situation.values());
+		model.addAttribute("communes", List.of());
+		return "gpaccess/new";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/nouvelle")
+	String file(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+		try {
+			GpRequests.Filed filed = requests.file(id, RequestFormBinding.form(params, communes), "true".equals(params.get("confirmDuplicate")));
+			redirect.addFlashAttribute("success", messages.get("gpaccess.filed", filed.number()));
+			return access.requireUser().coordinates(id) ? "redirect:/cpts/" + id + "/medecin-traitant/demandes/" + filed.id()
+					: "redirect:/cpts/" + id + "/medecin-traitant";
+		} catch (Problems.RejectedException ex) {
+			model.addAttribute("problems", messages.byField(ex.problems()));
+		} catch (GpRequests.DuplicateException ex) {
+			model.addAttribute("duplicates", ex.duplicates());
+		}
+		common(id, model);
+		model.addAttribute("form", params);
+		model.addAttribute("situations", Situation.values());
+		model.addAttribute("communes", List.of());
+		return "gpaccess/new";
+	}
+
+	@GetMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}")
+	String request(@PathVariable UUID id, @PathVariable UUID requestId, Model model) {
+		common(id, model);
+		GpRequest r = requests.get(id, requestId);
+		model.addAttribute("r", r);
+		model.addAttribute("history", requests.history(id, requestId));
+		model.addAttribute("commune", communes.find(r.patient().contact().communeCode()).map(c -> c.name()).orElse(r.patient().contact().communeCode()));
+		model.addAttribute("age", r.patient().ageOn(LocalDate.now(GpCapacities.PARIS)));
+		model.addAttribute("waitingDays", r.waitingDays(java.time.Instant.now()));
+		return "gpaccess/request";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}/reponse")
+	String answer(@PathVariable UUID id, @PathVariable UUID requestId, @RequestParam boolean accepted,
+			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable String back,
+			RedirectAttributes redirect) {
+		act(redirect, () -> requests.answer(id, requestId, accepted, note), accepted ? "gpaccess.answered.accepted" : "gpaccess.answered.refused");
+		return back(id, requestId, back);
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}/declaration")
+	String declare(@PathVariable UUID id, @PathVariable UUID requestId, @RequestParam(required = false) @Nullable String back,
+			RedirectAttributes redirect) {
+		act(redirect, () -> requests.declare(id, requestId), "gpaccess.declared");
+		return back(id, requestId, back);
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}/retrait")
+	String withdraw(@PathVariable UUID id, @PathVariable UUID requestId, @RequestParam(required = false) @Nullable String reason,
+			RedirectAttributes redirect) {
+		act(redirect, () -> requests.withdraw(id, requestId, reason), "gpaccess.withdrawn");
+		return "redirect:/cpts/" + id + "/medecin-traitant/demandes/" + requestId;
+	}
+
+	private void act(RedirectAttributes redirect, Runnable action, String successKey) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", messages.get(successKey));
+		} catch (Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
+		}
+	}
+
+	private static String back(UUID id, UUID requestId, @Nullable String back) {
+		return "propositions".equals(back) ? "redirect:/cpts/" + id + "/medecin-traitant/propositions"
+				: "redirect:/cpts/" + id + "/medecin-traitant/demandes/" + requestId;
+	}
+
+	/** The GP's page: requests proposed to them, to accept or refuse, then declare. */
+	@GetMapping("/cpts/{id}/medecin-traitant/propositions")
+	String proposals(@PathVariable UUID id, Model model) {
+		common(id, model);
+		model.addAttribute("proposals", requests.proposedToMe(id));
+		Optional<UUID> me = capacities.myPractitioner();
+		model.addAttribute("capacity", me.flatMap(p -> capacities.get(id, p)).orElse(null));
+		return "gpaccess/proposals";
+	}
+
+	@GetMapping("/cpts/{id}/medecin-traitant/capacites")
+	String capacities(@PathVariable UUID id, Model model) {
+		common(id, model);
+		model.addAttribute("capacities", capacities.all(id));
+		model.addAttribute("undeclared", capacities.undeclared(id));
+		return "gpaccess/capacities";
+	}
+
+	@GetMapping("/cpts/{id}/medecin-traitant/capacites/{practitionerId}")
+	String capacity(@PathVariable UUID id, @PathVariable UUID practitionerId, Model model) {
+		common(id, model);
+		Optional<GpCapacities.Capacity> current = capacities.get(id, practitionerId);
+		Map<String, String> form = new HashMap<>();
+		current.ifPresent(c -> {
+			form.put("newPatients", String.valueOf(c.newPatients()));
+			form.put("period", c.period().name());
+			form.put("radiusKm", String.format(Locale.ROOT, "%.0f", c.radiusKm()));
+			form.put("communes", String.join(", ", c.communes()));
+			form.put("homeVisits", String.valueOf(c.homeVisits()));
+			form.put("pausedFrom", c.pausedFrom() == null ? "" : c.pausedFrom().toString());
+			form.put("pausedUntil", c.pausedUntil() == null ? "" : c.pausedUntil().toString());
+			form.put("note", c.note() == null ? "" : c.note());
+		});
+		return capacityPage(model, practitionerId, current.orElse(null), form);
+	}
+
+	private String capacityPage(Model model, UUID practitionerId, GpCapacities.@Nullable Capacity current, Map<String, String> form) {
+		model.addAttribute("practitionerId", practitionerId);
+		model.addAttribute("current", current);
+		model.addAttribute("form", form);
+		model.addAttribute("periods", GpCapacities.Period.values());
+		return "gpaccess/capacity";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/capacites/{practitionerId}")
+	String saveCapacity(@PathVariable UUID id, @PathVariable UUID practitionerId, @RequestParam Map<String, String> params, Model model,
+			RedirectAttributes redirect) {
+		List<String> served = new ArrayList<>();
+		for (String part : params.getOrDefault("communes", "").split("[,;\\n]")) {
+			if (!part.isBlank()) {
+				served.add(part.strip());
+			}
+		}
+		GpCapacities.Period period = null;
+		try {
+			period = params.get("period") == null || params.get("period").isBlank() ? null : GpCapacities.Period.valueOf(params.get("period"));
+		} catch (IllegalArgumentException e) {
+			// reported as missing
+		}
+		Integer newPatients = RequestFormBinding.integer(params.get("newPatients"));
+		var form = new GpCapacities.Form(newPatients, period, RequestFormBinding.decimal(params.get("radiusKm")), served,
+				RequestFormBinding.on(params.get("homeVisits")), RequestFormBinding.date(params.get("pausedFrom")),
+				RequestFormBinding.date(params.get("pausedUntil")), params.get("note"));
+		try {
+			capacities.put(id, practitionerId, form);
+			redirect.addFlashAttribute("success", messages.get("gpaccess.capacity.saved"));
+			return capacities.myPractitioner().map(practitionerId::equals).orElse(false)
+					? "redirect:/cpts/" + id + "/medecin-traitant/propositions" : "redirect:/cpts/" + id + "/medecin-traitant/capacites";
+		} catch (Problems.RejectedException ex) {
+			model.addAttribute("problems", messages.byField(ex.problems()));
+		}
+		common(id, model);
+		return capacityPage(model, practitionerId, capacities.get(id, practitionerId).orElse(null), params);
+	}
+
+	@GetMapping("/cpts/{id}/medecin-traitant/orientation")
+	String orientationPage(@PathVariable UUID id, Model model) {
+		common(id, model);
+		access.requireCoordinator(id);
+		model.addAttribute("protocol", protocol.criteria(id).stream().map(c -> messages.get(c.labelKey())).toList());
+		return "gpaccess/orientation";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/orientation")
+	String preview(@PathVariable UUID id, Model model) {
+		common(id, model);
+		Orientation.Plan plan = orientation.preview(id);
+		model.addAttribute("plan", plan);
+		model.addAttribute("protocol", plan.protocol().subList(0, plan.protocol().size() - 1));
+		return "gpaccess/orientation";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/orientation/envoi")
+	String commit(@PathVariable UUID id, @RequestParam(required = false) @Nullable List<UUID> requestIds, RedirectAttributes redirect) {
+		Orientation.Plan plan = orientation.commit(id, requestIds);
+		redirect.addFlashAttribute("success", messages.get("gpaccess.orientation.sent", plan.proposals().size()));
+		return "redirect:/cpts/" + id + "/medecin-traitant?status=PROPOSED";
+	}
+
+	@GetMapping("/cpts/{id}/medecin-traitant/protocole")
+	String protocolPage(@PathVariable UUID id, Model model) {
+		common(id, model);
+		access.requireCoordinator(id);
+		model.addAttribute("criteria", protocol.criteria(id));
+		model.addAttribute("all", Criterion.values());
+		return "gpaccess/protocol";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/protocole")
+	String saveProtocol(@PathVariable UUID id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+		Map<Integer, Criterion> ranked = new java.util.TreeMap<>();
+		for (Criterion c : Criterion.values()) {
+			Integer rank = RequestFormBinding.integer(params.get("rank_" + c.name()));
+			if (rank != null && rank > 0) {
+				ranked.merge(rank * 100 + c.ordinal(), c, (a, b) -> a);
+			}
+		}
+		act(redirect, () -> protocol.replace(id, List.copyOf(ranked.values())), "gpaccess.protocol.saved");
+		return "redirect:/cpts/" + id + "/medecin-traitant/protocole";
+	}
+
+	@GetMapping("/cpts/{id}/medecin-traitant/indicateurs")
+	String indicatorsPage(@PathVariable UUID id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model) {
+		common(id, model);
+		GpIndicators.Indicators i = indicators.compute(id, from, to);
+		model.addAttribute("i", i);
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("labels", i.months().stream().map(GpIndicators.Month::month).toList());
+		chart.put("found", i.months().stream().map(GpIndicators.Month::found).toList());
+		chart.put("filed", i.months().stream().map(GpIndicators.Month::filed).toList());
+		chart.put("foundLabel", messages.get("gpaccess.indicators.found"));
+		chart.put("filedLabel", messages.get("gpaccess.indicators.filed"));
+		model.addAttribute("chart", JSON.writeValueAsString(chart));
+		model.addAttribute("baseline", indicators.baseline(id).orElse(null));
+		return "gpaccess/indicators";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/indicateurs/reference")
+	String saveBaseline(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		act(redirect, () -> indicators.saveBaseline(id, RequestFormBinding.date(p.get("referenceDate")),
+				RequestFormBinding.integer(p.get("withoutGp")), RequestFormBinding.integer(p.get("withoutGpAld")),
+				RequestFormBinding.integer(p.get("withoutGp70")), RequestFormBinding.integer(p.get("withoutGpC2s")),
+				RequestFormBinding.decimal(p.get("yearlyReduction"))), "gpaccess.baseline.saved");
+		return "redirect:/cpts/" + id + "/medecin-traitant/indicateurs";
+	}
+
+	private static RequestStatus parse(String status) {
+		try {
+			return RequestStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException e) {
+			throw Problems.rejected("status", "gpaccess.status.unknown", status);
+		}
+	}
+}
