@@ -78,9 +78,11 @@ class GpAccessApiController {
 	private final GpIndicators indicators;
 	private final GpProtocol protocol;
 	private final Messages messages;
+	private final fr.maillage.gpaccess.GpImport gpImport;
 
 	GpAccessApiController(GpRequests requests, GpCapacities capacities, Orientation orientation, GpIndicators indicators,
-			GpProtocol protocol, Messages messages) {
+			GpProtocol protocol, Messages messages, fr.maillage.gpaccess.GpImport gpImport) {
+		this.gpImport = gpImport;
 		this.requests = requests;
 		this.capacities = capacities;
 		this.orientation = orientation;
@@ -156,6 +158,14 @@ class GpAccessApiController {
 	GpIndicators.Indicators indicators(@PathVariable UUID id, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to) {
 		return indicators.compute(id, from, to);
+	}
+
+	/** A CSV list (the columns of the import page): {@code dryRun=true} only checks; otherwise all lines or none. */
+	@PostMapping(value = "/api/v1/cpts/{id}/gp-requests/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+	ResponseEntity<fr.maillage.gpaccess.GpImport.Report> importCsv(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestBody byte[] content) {
+		fr.maillage.gpaccess.GpImport.Report report = dryRun ? gpImport.preview(id, content) : gpImport.apply(id, content);
+		return report.ok() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
 	}
 
 	@GetMapping("/api/v1/cpts/{id}/gp-protocol")

@@ -54,9 +54,12 @@ class GpAccessPagesController {
 	private final GpProtocol protocol;
 	private final CommuneDirectory communes;
 	private final Messages messages;
+	private final fr.maillage.gpaccess.GpImport gpImport;
+	private static final String PENDING_IMPORT = "gpaccess.import.";
 
 	GpAccessPagesController(CptsService cpts, CptsAccess access, GpRequests requests, GpCapacities capacities, Orientation orientation,
-			GpIndicators indicators, GpProtocol protocol, CommuneDirectory communes, Messages messages) {
+			GpIndicators indicators, GpProtocol protocol, CommuneDirectory communes, Messages messages, fr.maillage.gpaccess.GpImport gpImport) {
+		this.gpImport = gpImport;
 		this.cpts = cpts;
 		this.access = access;
 		this.requests = requests;
@@ -312,6 +315,51 @@ class GpAccessPagesController {
 				RequestFormBinding.integer(p.get("withoutGp70")), RequestFormBinding.integer(p.get("withoutGpC2s")),
 				RequestFormBinding.decimal(p.get("yearlyReduction"))), "gpaccess.baseline.saved");
 		return "redirect:/cpts/" + id + "/medecin-traitant/indicateurs";
+	}
+
+	@GetMapping("/cpts/{id}/medecin-traitant/import")
+	String importPage(@PathVariable UUID id, Model model) {
+		common(id, model);
+		access.requireCoordinator(id);
+		model.addAttribute("columns", String.join(";", fr.maillage.gpaccess.GpImport.COLUMNS));
+		return "gpaccess/import";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/import")
+	String importPreview(@PathVariable UUID id, @RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile file,
+			jakarta.servlet.http.HttpSession session, Model model) throws java.io.IOException {
+		common(id, model);
+		model.addAttribute("columns", String.join(";", fr.maillage.gpaccess.GpImport.COLUMNS));
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("failure", messages.get("gpaccess.import.noFile"));
+			return "gpaccess/import";
+		}
+		byte[] content = file.getBytes();
+		fr.maillage.gpaccess.GpImport.Report report = gpImport.preview(id, content);
+		model.addAttribute("report", report);
+		if (report.ok()) {
+			session.setAttribute(PENDING_IMPORT + id, content);
+		}
+		return "gpaccess/import";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/import/confirmer")
+	String importConfirm(@PathVariable UUID id, jakarta.servlet.http.HttpSession session, Model model, RedirectAttributes redirect) {
+		byte[] content = (byte[]) session.getAttribute(PENDING_IMPORT + id);
+		if (content == null) {
+			redirect.addFlashAttribute("failure", messages.get("gpaccess.import.expired"));
+			return "redirect:/cpts/" + id + "/medecin-traitant/import";
+		}
+		fr.maillage.gpaccess.GpImport.Report report = gpImport.apply(id, content);
+		session.removeAttribute(PENDING_IMPORT + id);
+		if (!report.ok()) {
+			common(id, model);
+			model.addAttribute("columns", String.join(";", fr.maillage.gpaccess.GpImport.COLUMNS));
+			model.addAttribute("report", report);
+			return "gpaccess/import";
+		}
+		redirect.addFlashAttribute("success", messages.get("gpaccess.import.done", report.lines()));
+		return "redirect:/cpts/" + id + "/medecin-traitant";
 	}
 
 	private static RequestStatus parse(String status) {

@@ -28,6 +28,7 @@ class GpAccessRoutes implements Route.Declarations {
 				Route.get("/api/v1/cpts/{id}/gp-protocol", CPTS_MEMBER),
 				Route.put("/api/v1/cpts/{id}/gp-protocol", CPTS_COORDINATOR),
 				Route.put("/api/v1/cpts/{id}/gp-baseline", CPTS_COORDINATOR),
+				Route.post("/api/v1/cpts/{id}/gp-requests/import", CPTS_COORDINATOR),
 				Route.get("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}/medecin-traitant", PUBLIC),
 				Route.post("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}/medecin-traitant", PUBLIC),
 				Route.get("/cpts/{id}/medecin-traitant", CPTS_MEMBER),
