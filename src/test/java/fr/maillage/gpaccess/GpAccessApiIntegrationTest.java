@@ -148,6 +148,14 @@ class GpAccessApiIntegrationTest {
 		assertThat(kinds).containsExactly("CREATED", "PROPOSED", "ACCEPTED", "PATIENT_INFORMED", "DECLARED");
 		assertThat(gp.post(base + "/gp-requests/" + requestA + "/answer", Map.of("accepted", false)).status()).isEqualTo(400);
 
+		// the printable letter, for the GP and the coordinators only; its printing is in the history
+		Api.Response letterPdf = gp.get("/cpts/" + cpts + "/medecin-traitant/demandes/" + requestA + "/courrier.pdf");
+		assertThat(letterPdf.status()).isEqualTo(200);
+		assertThat(letterPdf.body()).startsWith("%PDF-");
+		assertThat(pharmacist.get("/cpts/" + cpts + "/medecin-traitant/demandes/" + requestA + "/courrier.pdf").status()).isEqualTo(404);
+		assertThat(coordinator.get(base + "/gp-requests/" + requestA).json().get("history").valueStream()
+			.filter(e -> e.get("kind").asString().equals("PATIENT_INFORMED")).count()).isEqualTo(2);
+
 		// indicators move
 		JsonNode indicators = coordinator.get(base + "/gp-requests/indicators").json();
 		assertThat(indicators.at("/byStatus/DECLARED").asInt()).isEqualTo(1);
@@ -157,6 +165,9 @@ class GpAccessApiIntegrationTest {
 		assertThat(ald.get("waiting").asInt()).isEqualTo(1);
 		assertThat(indicators.get("months").valueStream().mapToLong(m -> m.get("found").asLong()).sum()).isEqualTo(1);
 		assertThat(pharmacist.get(base + "/gp-requests/indicators").status()).isEqualTo(403);
+		String export = coordinator.get("/cpts/" + cpts + "/medecin-traitant/indicateurs/export.csv").body();
+		assertThat(export).contains("Indicateur;Détail;Valeur;Période").contains("Médecins traitants trouvés;C2S en ALD;0");
+		assertThat(pharmacist.get("/cpts/" + cpts + "/medecin-traitant/indicateurs/export.csv").status()).isIn(403, 404);
 
 		// every read of the patient is in the audit log, the GP's included
 		UUID gpUser = accounts.userIdByEmail(gpPerson.email()).orElseThrow();

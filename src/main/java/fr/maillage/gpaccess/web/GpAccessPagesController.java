@@ -55,11 +55,14 @@ class GpAccessPagesController {
 	private final CommuneDirectory communes;
 	private final Messages messages;
 	private final fr.maillage.gpaccess.GpImport gpImport;
+	private final fr.maillage.platform.PdfDocuments pdf;
 	private static final String PENDING_IMPORT = "gpaccess.import.";
 
 	GpAccessPagesController(CptsService cpts, CptsAccess access, GpRequests requests, GpCapacities capacities, Orientation orientation,
-			GpIndicators indicators, GpProtocol protocol, CommuneDirectory communes, Messages messages, fr.maillage.gpaccess.GpImport gpImport) {
+			GpIndicators indicators, GpProtocol protocol, CommuneDirectory communes, Messages messages, fr.maillage.gpaccess.GpImport gpImport,
+			fr.maillage.platform.PdfDocuments pdf) {
 		this.gpImport = gpImport;
+		this.pdf = pdf;
 		this.cpts = cpts;
 		this.access = access;
 		this.requests = requests;
@@ -315,6 +318,69 @@ class GpAccessPagesController {
 				RequestFormBinding.integer(p.get("withoutGp70")), RequestFormBinding.integer(p.get("withoutGpC2s")),
 				RequestFormBinding.decimal(p.get("yearlyReduction"))), "gpaccess.baseline.saved");
 		return "redirect:/cpts/" + id + "/medecin-traitant/indicateurs";
+	}
+
+	/** The printable letter for a patient without e-mail: the GP who accepts them and how to reach the practice. */
+	@GetMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}/courrier.pdf")
+	void letter(@PathVariable UUID id, @PathVariable UUID requestId, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		Cpts c = cpts.get(id);
+		GpRequest r = requests.get(id, requestId);
+		if (r.practitionerId() == null || (r.status() != RequestStatus.ACCEPTED && r.status() != RequestStatus.DECLARED)) {
+			throw Problems.rejected("status", "gpaccess.letter.notAccepted");
+		}
+		var site = requests.practiceOf(r.practitionerId()).orElse(null);
+		requests.recordPatientInformed(id, requestId, messages.get("gpaccess.informed.letter"));
+		response.setContentType("application/pdf");
+		response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+			.filename("courrier-demande-" + r.number() + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build().toString());
+		Map<String, Object> model = new HashMap<>();
+		model.put("cpts", c);
+		model.put("r", r);
+		model.put("site", site);
+		model.put("commune", communes.find(r.patient().contact().communeCode()).map(x -> x.name()).orElse(""));
+		model.put("date", LocalDate.now(GpCapacities.PARIS));
+		pdf.render("gpaccess/letter", model, response.getOutputStream());
+	}
+
+	@GetMapping("/cpts/{id}/medecin-traitant/indicateurs/export.{format:csv|xlsx}")
+	void exportIndicators(@PathVariable UUID id, @PathVariable String format,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		GpIndicators.Indicators i = indicators.compute(id, from, to);
+		String period = i.from() + " – " + i.to();
+		List<List<?>> rows = new ArrayList<>();
+		for (var e : i.byStatus().entrySet()) {
+			rows.add(List.of(messages.get("gpaccess.indicators.byStatus"), messages.get(e.getKey().labelKey()), e.getValue(), period));
+		}
+		for (GpIndicators.CategoryFigures f : i.byCategory()) {
+			String label = messages.get(f.category().labelKey());
+			rows.add(List.of(messages.get("gpaccess.indicators.waiting"), label, f.waiting(), period));
+			rows.add(List.of(messages.get("gpaccess.indicators.filed"), label, f.filed(), period));
+			rows.add(List.of(messages.get("gpaccess.indicators.found"), label, f.found(), period));
+		}
+		rows.add(List.of(messages.get("gpaccess.export.waitingMedian"), messages.get("gpaccess.export.open"),
+				i.waitingNow().medianDays() == null ? "" : i.waitingNow().medianDays(), period));
+		rows.add(List.of(messages.get("gpaccess.export.waitingP90"), messages.get("gpaccess.export.open"),
+				i.waitingNow().p90Days() == null ? "" : i.waitingNow().p90Days(), period));
+		rows.add(List.of(messages.get("gpaccess.export.waitingMedian"), messages.get("gpaccess.indicators.found"),
+				i.waitedUntilFound().medianDays() == null ? "" : i.waitedUntilFound().medianDays(), period));
+		rows.add(List.of(messages.get("gpaccess.export.waitingP90"), messages.get("gpaccess.indicators.found"),
+				i.waitedUntilFound().p90Days() == null ? "" : i.waitedUntilFound().p90Days(), period));
+		for (GpIndicators.Month m : i.months()) {
+			rows.add(List.of(messages.get("gpaccess.indicators.found"), m.month(), m.found(), m.month()));
+			rows.add(List.of(messages.get("gpaccess.indicators.filed"), m.month(), m.filed(), m.month()));
+		}
+		if (i.progress() != null) {
+			rows.add(List.of(messages.get("gpaccess.export.target"), messages.get("gpaccess.category.ALL"), i.progress().targetOnEnd(), i.to().toString()));
+			rows.add(List.of(messages.get("gpaccess.export.estimated"), messages.get("gpaccess.category.ALL"), i.progress().estimatedWithoutGp(),
+					i.to().toString()));
+		}
+		fr.maillage.platform.TabularExport.write(response, "csv".equals(format) ? fr.maillage.platform.TabularExport.Format.CSV
+				: fr.maillage.platform.TabularExport.Format.XLSX, "indicateurs-medecin-traitant", messages.get("gpaccess.indicators.title"),
+				List.of(messages.get("gpaccess.export.indicator"), messages.get("gpaccess.export.detail"), messages.get("gpaccess.export.value"),
+						messages.get("gpaccess.export.period")),
+				sink -> rows.forEach(sink));
 	}
 
 	@GetMapping("/cpts/{id}/medecin-traitant/import")
