@@ -61,6 +61,15 @@ class DemoModeIntegrationTest {
 		assertThat(mine.get("practitioner").get("entryDetail").asString()).as("the demo member is a GP of the directory").startsWith("Médecin");
 		assertThat(mine.get("organizations").get(0).get("entryLabel").asString()).contains("MSP").contains("(démo)");
 		assertThat(new Api(port, null).get("/demo-luberon-durance").body()).contains("Centre hospitalier de Manosque (démo)")
-			.doesNotContain("CMP adultes");
+			.doesNotContain("CMP adultes").contains("pas de médecin traitant ?");
+
+		// GP access: waiting and solved requests, capacities, proposals for the demo member (a GP), the CPAM baseline
+		var indicators = coordinator.get("/api/v1/cpts/" + id + "/gp-requests/indicators").json();
+		assertThat(indicators.at("/byStatus/DECLARED").asInt()).isEqualTo(35);
+		assertThat(indicators.at("/byStatus/PENDING").asInt() + indicators.at("/byStatus/PROPOSED").asInt()).isEqualTo(55);
+		assertThat(indicators.at("/byStatus/PROPOSED").asInt()).isPositive();
+		assertThat(indicators.at("/progress/baseline/withoutGp").asInt()).isEqualTo(1210);
+		assertThat(coordinator.get("/api/v1/cpts/" + id + "/gp-capacities").json()).hasSize(8);
+		assertThat(member.get("/cpts/" + id + "/medecin-traitant/propositions").body()).contains("accepte ce patient");
 	}
 }

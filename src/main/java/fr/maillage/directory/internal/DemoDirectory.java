@@ -45,7 +45,9 @@ class DemoDirectory {
 		this.accounts = accounts;
 	}
 
+	/** Before the modules whose demo data need the directory (GP access). */
 	@EventListener(ApplicationReadyEvent.class)
+	@org.springframework.core.annotation.Order(100)
 	@Transactional
 	public void seed() {
 		var cpts = jdbc.sql("select id from cpts where slug = :s").param("s", DEMO_SLUG).query(UUID.class).optional();
