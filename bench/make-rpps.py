@@ -2,7 +2,8 @@
 """Writes an RPPS "Personne activite" extraction of N lines in the real format (56-column header
 of ../shared/data/formats, pipe-separated, trailing pipe, UTF-8): professionals with realistic
 names, professions and practice sites in real communes (weighted by population), valid RPPS keys,
-some with two activities.   Usage: make-rpps.py N OUTPUT [SHARED_DIR]"""
+some with two activities.   Usage: make-rpps.py N OUTPUT [SHARED_DIR]
+(RPPS_DEPARTEMENT=04 keeps the practice sites in one département.)"""
 import json, os, random, sys
 n, out = int(sys.argv[1]), sys.argv[2]
 shared = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), "../../shared")
@@ -10,7 +11,8 @@ random.seed(n)
 header = [h for h in open(os.path.join(shared, "data/formats/rpps-personne-activite-header.txt"), encoding="utf-8").read().strip().split("|") if h]
 col = {h: i for i, h in enumerate(header)}
 communes = [c for c in json.load(open(os.path.join(shared, "data/reference/etalab-decoupage-administratif-6.0.0/communes.json")))
-            if c["type"] == "commune-actuelle" and c.get("population") and c.get("codesPostaux")]
+            if c["type"] == "commune-actuelle" and c.get("population") and c.get("codesPostaux")
+            and c.get("departement") == os.environ.get("RPPS_DEPARTEMENT", c.get("departement"))]
 import itertools
 cumulative = list(itertools.accumulate(c["population"] for c in communes))
 last = ("MARTIN BERNARD THOMAS PETIT ROBERT RICHARD DURAND DUBOIS MOREAU LAURENT SIMON MICHEL LEFEBVRE LEROY ROUX DAVID BERTRAND "
