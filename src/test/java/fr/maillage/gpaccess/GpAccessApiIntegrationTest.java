@@ -175,6 +175,31 @@ class GpAccessApiIntegrationTest {
 			.param("u", gpUser).query(Long.class).single()).isGreaterThanOrEqualTo(3);
 	}
 
+	@Test
+	void theProtocolTheCoordinatorEditsDecidesWhoGoesFirst() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		String base = "/api/v1/cpts/" + cpts;
+		Api coordinator = new Api(port, People.join(admin, port, cpts, "COORDINATOR"));
+		String word = TestData.unique("").substring(1).toUpperCase();
+		UUID gpId = Gps.create(jdbc, "PROTOCOLE" + word, "04070", "Digne-les-Bains");
+		assertThat(coordinator.put(base + "/gp-capacities/" + gpId, Map.of("newPatients", 1, "period", "QUARTER")).status()).isEqualTo(200);
+		String ald = coordinator.post(base + "/gp-requests", request("ALD" + word, "04070", true)).json().get("id").asString();
+		Map<String, Object> poor = request("C2S" + word, "04070", false);
+		poor.put("c2s", true);
+		String c2s = coordinator.post(base + "/gp-requests", poor).json().get("id").asString();
+
+		assertThat(coordinator.post(base + "/orientation", Map.of()).json().at("/proposals/0/requestId").asString()).isEqualTo(ald);
+		assertThat(coordinator.put(base + "/gp-protocol", List.of("C2S", "ALD")).status()).isEqualTo(200);
+		assertThat(coordinator.post(base + "/orientation", Map.of()).json().at("/proposals/0/requestId").asString()).isEqualTo(c2s);
+		assertThat(coordinator.put(base + "/gp-protocol", List.of("C2S", "C2S")).status()).isEqualTo(400);
+		assertThat(coordinator.put(base + "/gp-protocol", List.of("NIMPORTE")).status()).isEqualTo(400);
+		// a paused GP gets nothing
+		assertThat(coordinator.put(base + "/gp-capacities/" + gpId, Map.of("newPatients", 1, "period", "QUARTER", "pausedFrom",
+				LocalDate.now().minusDays(1).toString())).json().get("remaining").asInt()).isZero();
+		assertThat(coordinator.post(base + "/orientation", Map.of()).json().get("proposals")).isEmpty();
+	}
+
 	private static String field(Api.Response response, String field) {
 		assertThat(response.status()).as(response.body()).isEqualTo(400);
 		for (JsonNode e : response.json().get("errors")) {
