@@ -326,6 +326,33 @@ public class GpRequests {
 		audit.change("gp_request.withdraw", SUBJECT, id.toString(), cptsId, reason.strip());
 	}
 
+	/**
+	 * Corrects a request: identity traits, contact, criteria, notes (a typo, a new phone number, an
+	 * ALD recognised since); coordinators only; the change is dated in the history.
+	 */
+	@Transactional
+	public void update(UUID cptsId, UUID id, RequestForm form) {
+		CurrentUser user = access.requireCoordinator(cptsId);
+		Row row = visibleRow(cptsId, id);
+		RequestForm checked = new RequestForm(form.identity(), form.contact(), form.ald(), form.aldNumber(), form.c2s(), form.situation(),
+				form.homeVisit(), form.maxKm(), form.notes(), true);
+		check(checked).throwIfAny();
+		patients.update(row.patientId, form.identity(), form.contact());
+		int changed = jdbc.sql("""
+				update gp_request set ald = :ald, ald_number = :aldNumber, c2s = :c2s, situation = :situation, home_visit = :home, max_km = :maxKm,
+				  notes = :notes, version = version + 1 where id = :id and version = :v""")
+			.param("ald", form.ald()).param("aldNumber", form.aldNumber()).param("c2s", form.c2s())
+			.param("situation", form.situation() == null ? null : form.situation().name()).param("home", form.homeVisit())
+			.param("maxKm", form.maxKm() == null ? RequestForm.DEFAULT_MAX_KM : form.maxKm())
+			.param("notes", form.notes() == null || form.notes().isBlank() ? null : form.notes().strip()).param("id", id).param("v", row.version)
+			.update();
+		if (changed == 0) {
+			throw Problems.rejected("status", "gpaccess.changedMeanwhile");
+		}
+		event(id, "UPDATED", null, user.id(), null);
+		audit.change("gp_request.update", SUBJECT, id.toString(), cptsId, null);
+	}
+
 	/** Records that the patient was informed (an e-mail sent, a letter printed). */
 	@Transactional
 	public void recordPatientInformed(UUID cptsId, UUID id, String how) {

@@ -128,6 +128,21 @@ class GpAccessBrowserTest {
 			Browser.login(page, port, coordinator.email(), coordinator.password());
 			page.navigate(url("/cpts/" + cpts + "/medecin-traitant"));
 			assertThat(page.locator("#total-demandes")).hasText("2 demande(s)");
+			// a typo corrected after a call: the phone number, dated in the history
+			page.locator("#demandes tbody tr", new Page.LocatorOptions().setHasText("André")).getByRole(AriaRole.LINK).first().click();
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Corriger la demande")).click();
+			assertThat(page.getByLabel("Nom de naissance")).hasValue("PATIENT" + word);
+			page.getByLabel("Téléphone").fill("04 92 99 88 77");
+			page.getByLabel("Date de naissance").fill("2099-01-01");
+			page.getByRole(AriaRole.BUTTON, named("Enregistrer les corrections")).click();
+			assertThat(page.getByText("La date de naissance est dans le futur.")).isVisible();
+			assertThat(page.getByLabel("Téléphone")).hasValue("04 92 99 88 77");
+			page.getByLabel("Date de naissance").fill("1981-11-20");
+			page.getByRole(AriaRole.BUTTON, named("Enregistrer les corrections")).click();
+			assertThat(page.getByText("Demande corrigée.")).isVisible();
+			assertThat(page.locator("#historique")).containsText("Demande corrigée");
+			assertThat(page.getByText("04 92 99 88 77")).isVisible();
+			page.navigate(url("/cpts/" + cpts + "/medecin-traitant"));
 			page.getByRole(AriaRole.BUTTON, named("Orientation")).click();
 			page.getByRole(AriaRole.BUTTON, named("Calculer les propositions")).click();
 			var table = page.locator("#propositions-calculees");

@@ -137,6 +137,57 @@ class GpAccessPagesController {
 		return "gpaccess/request";
 	}
 
+	@GetMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}/modifier")
+	String editRequest(@PathVariable UUID id, @PathVariable UUID requestId, Model model) {
+		common(id, model);
+		access.requireCoordinator(id);
+		GpRequest r = requests.get(id, requestId);
+		Map<String, String> form = new HashMap<>();
+		var i = r.patient().identity();
+		var c = r.patient().contact();
+		form.put("birthName", i.birthName());
+		form.put("firstNames", i.firstNames());
+		form.put("usedName", i.usedName());
+		form.put("birthDate", i.birthDate() == null ? null : i.birthDate().toString());
+		form.put("sex", i.sex());
+		form.put("birthplaceCode", i.birthplaceCode());
+		form.put("nir", i.nir());
+		form.put("email", c.email());
+		form.put("phone", c.phone());
+		form.put("address", c.address());
+		form.put("communeCode", c.communeCode());
+		form.put("ald", String.valueOf(r.ald()));
+		form.put("aldNumber", r.aldNumber() == null ? null : r.aldNumber().toString());
+		form.put("c2s", String.valueOf(r.c2s()));
+		form.put("situation", r.situation() == null ? null : r.situation().name());
+		form.put("homeVisit", String.valueOf(r.homeVisit()));
+		form.put("maxKm", String.format(Locale.ROOT, "%.0f", r.maxKm()));
+		form.put("notes", r.notes());
+		return editPage(model, r, form);
+	}
+
+	private String editPage(Model model, GpRequest r, Map<String, String> form) {
+		model.addAttribute("r", r);
+		model.addAttribute("form", form);
+		model.addAttribute("situations", Situation.values());
+		model.addAttribute("communes", List.of());
+		return "gpaccess/edit";
+	}
+
+	@PostMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}/modifier")
+	String saveRequest(@PathVariable UUID id, @PathVariable UUID requestId, @RequestParam Map<String, String> params, Model model,
+			RedirectAttributes redirect) {
+		try {
+			requests.update(id, requestId, RequestFormBinding.form(params, communes));
+			redirect.addFlashAttribute("success", messages.get("gpaccess.updated"));
+			return "redirect:/cpts/" + id + "/medecin-traitant/demandes/" + requestId;
+		} catch (Problems.RejectedException ex) {
+			model.addAttribute("problems", messages.byField(ex.problems()));
+		}
+		common(id, model);
+		return editPage(model, requests.get(id, requestId), params);
+	}
+
 	@PostMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}/reponse")
 	String answer(@PathVariable UUID id, @PathVariable UUID requestId, @RequestParam boolean accepted,
 			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable String back,

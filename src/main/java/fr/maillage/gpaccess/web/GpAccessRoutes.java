@@ -37,6 +37,8 @@ class GpAccessRoutes implements Route.Declarations {
 				Route.get("/cpts/{id}/medecin-traitant/demandes/{requestId}", CPTS_MEMBER),
 				Route.get("/cpts/{id}/medecin-traitant/demandes/{requestId}/courrier.pdf", CPTS_MEMBER),
 				Route.post("/cpts/{id}/medecin-traitant/demandes/{requestId}/reponse", CPTS_MEMBER),
+				Route.get("/cpts/{id}/medecin-traitant/demandes/{requestId}/modifier", CPTS_COORDINATOR),
+				Route.post("/cpts/{id}/medecin-traitant/demandes/{requestId}/modifier", CPTS_COORDINATOR),
 				Route.post("/cpts/{id}/medecin-traitant/demandes/{requestId}/declaration", CPTS_MEMBER),
 				Route.post("/cpts/{id}/medecin-traitant/demandes/{requestId}/retrait", CPTS_COORDINATOR),
 				Route.get("/cpts/{id}/medecin-traitant/propositions", CPTS_MEMBER),
