@@ -9,10 +9,9 @@ import fr.maillage.patients.Identity;
 import fr.maillage.patients.Patients;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
-import fr.maillage.reference.Commune;
-import fr.maillage.reference.CommuneDirectory;
+import fr.maillage.gpaccess.internal.TypedValues;
+import fr.maillage.reference.CommuneListResolver;
 import fr.maillage.shared.FrenchText;
-import fr.maillage.shared.InseeCode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
@@ -21,15 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
@@ -73,17 +69,17 @@ public class GpImport {
 	private final CptsAccess access;
 	private final GpRequests requests;
 	private final Patients patients;
-	private final CommuneDirectory communes;
+	private final CommuneListResolver resolver;
 	private final Messages messages;
 	private final AuditLog audit;
 
-	GpImport(JdbcClient jdbc, CptsAccess access, GpRequests requests, Patients patients, CommuneDirectory communes, Messages messages,
+	GpImport(JdbcClient jdbc, CptsAccess access, GpRequests requests, Patients patients, CommuneListResolver resolver, Messages messages,
 			AuditLog audit) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.requests = requests;
 		this.patients = patients;
-		this.communes = communes;
+		this.resolver = resolver;
 		this.messages = messages;
 		this.audit = audit;
 	}
@@ -189,25 +185,25 @@ public class GpImport {
 		for (String column : COLUMNS) {
 			f.put(column, r.isMapped(column) && r.isSet(column) ? r.get(column) : null);
 		}
-		LocalDate birth = date(f.get("date_naissance"));
+		LocalDate birth = TypedValues.date(f.get("date_naissance"));
 		if (f.get("date_naissance") != null && !f.get("date_naissance").isBlank() && birth == null) {
 			errors.add(new LineError(number, "date_naissance", messages.get("gpaccess.import.date", f.get("date_naissance"))));
 		}
 		String typedCommune = f.get("commune");
-		String commune = typedCommune == null ? null : communeCache.computeIfAbsent(typedCommune, this::commune);
+		String commune = typedCommune == null ? null : communeCache.computeIfAbsent(typedCommune, t -> TypedValues.commune(t, resolver));
 		RequestForm form = new RequestForm(
 				new Identity(f.get("nom_naissance"), f.get("prenoms"), f.get("nom_usage"), birth, sex(f.get("sexe")), f.get("lieu_naissance"),
 						f.get("nir")),
 				new Contact(f.get("email"), f.get("telephone"), f.get("adresse"), commune),
-				yes(f.get("ald")), integer(f.get("numero_ald")), yes(f.get("c2s")), situation(f.get("situation")), yes(f.get("visites_domicile")),
-				decimal(f.get("distance_km")), f.get("remarques"), true);
+				TypedValues.yes(f.get("ald")), TypedValues.integer(f.get("numero_ald")), TypedValues.yes(f.get("c2s")), situation(f.get("situation")),
+				TypedValues.yes(f.get("visites_domicile")), TypedValues.decimal(f.get("distance_km")), f.get("remarques"), true);
 		Problems problems = requests.check(form);
 		for (Problems.Problem p : problems.all()) {
 			errors.add(new LineError(number, column(p.field()), messages.get(p)));
 		}
 		Instant filedAt = null;
 		if (f.get("date_demande") != null && !f.get("date_demande").isBlank()) {
-			LocalDate filed = date(f.get("date_demande"));
+			LocalDate filed = TypedValues.date(f.get("date_demande"));
 			if (filed == null || filed.isAfter(LocalDate.now(GpCapacities.PARIS))) {
 				errors.add(new LineError(number, "date_demande", messages.get("gpaccess.import.filedDate", f.get("date_demande"))));
 			} else {
@@ -234,30 +230,6 @@ public class GpImport {
 		};
 	}
 
-	private String commune(String typed) {
-		String t = typed.strip();
-		if (InseeCode.looksLikeOne(t.toUpperCase(Locale.ROOT))) {
-			return t.toUpperCase(Locale.ROOT);
-		}
-		String wanted = FrenchText.normalize(t);
-		Optional<Commune> exact = communes.search(t, 10).stream().filter(c -> FrenchText.normalize(c.name()).equals(wanted)).findFirst();
-		return exact.map(Commune::inseeCode).orElse(t);
-	}
-
-	static @Nullable LocalDate date(@Nullable String v) {
-		if (v == null || v.isBlank()) {
-			return null;
-		}
-		for (String pattern : List.of("dd/MM/uuuu", "uuuu-MM-dd", "d/M/uuuu", "dd-MM-uuuu")) {
-			try {
-				return LocalDate.parse(v.strip(), DateTimeFormatter.ofPattern(pattern));
-			} catch (DateTimeParseException e) {
-				// next pattern
-			}
-		}
-		return null;
-	}
-
 	private static @Nullable String sex(@Nullable String v) {
 		if (v == null) {
 			return null;
@@ -268,26 +240,6 @@ public class GpImport {
 			case "I", "INDETERMINE" -> "I";
 			default -> v;
 		};
-	}
-
-	private static boolean yes(@Nullable String v) {
-		return v != null && List.of("OUI", "O", "X", "1", "VRAI", "TRUE", "YES").contains(FrenchText.normalize(v));
-	}
-
-	private static @Nullable Integer integer(@Nullable String v) {
-		try {
-			return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
-		} catch (NumberFormatException e) {
-			return -1;
-		}
-	}
-
-	private static @Nullable Double decimal(@Nullable String v) {
-		try {
-			return v == null || v.isBlank() ? null : Double.valueOf(v.strip().replace(',', '.'));
-		} catch (NumberFormatException e) {
-			return -1.0;
-		}
 	}
 
 	private static @Nullable Situation situation(@Nullable String v) {

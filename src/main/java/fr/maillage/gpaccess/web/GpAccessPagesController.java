@@ -56,11 +56,13 @@ class GpAccessPagesController {
 	private final Messages messages;
 	private final fr.maillage.gpaccess.GpImport gpImport;
 	private final fr.maillage.platform.PdfDocuments pdf;
+	private final fr.maillage.reference.CommuneListResolver resolver;
 	private static final String PENDING_IMPORT = "gpaccess.import.";
 
 	GpAccessPagesController(CptsService cpts, CptsAccess access, GpRequests requests, GpCapacities capacities, Orientation orientation,
 			GpIndicators indicators, GpProtocol protocol, CommuneDirectory communes, Messages messages, fr.maillage.gpaccess.GpImport gpImport,
-			fr.maillage.platform.PdfDocuments pdf) {
+			fr.maillage.platform.PdfDocuments pdf, fr.maillage.reference.CommuneListResolver resolver) {
+		this.resolver = resolver;
 		this.gpImport = gpImport;
 		this.pdf = pdf;
 		this.cpts = cpts;
@@ -109,7 +111,7 @@ class GpAccessPagesController {
 	@PostMapping("/cpts/{id}/medecin-traitant/nouvelle")
 	String file(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
 		try {
-			GpRequests.Filed filed = requests.file(id, RequestFormBinding.form(params, communes), "true".equals(params.get("confirmDuplicate")));
+			GpRequests.Filed filed = requests.file(id, RequestFormBinding.form(params, resolver), "true".equals(params.get("confirmDuplicate")));
 			redirect.addFlashAttribute("success", messages.get("gpaccess.filed", filed.number()));
 			return access.requireUser().coordinates(id) ? "redirect:/cpts/" + id + "/medecin-traitant/demandes/" + filed.id()
 					: "redirect:/cpts/" + id + "/medecin-traitant";
@@ -178,7 +180,7 @@ class GpAccessPagesController {
 	String saveRequest(@PathVariable UUID id, @PathVariable UUID requestId, @RequestParam Map<String, String> params, Model model,
 			RedirectAttributes redirect) {
 		try {
-			requests.update(id, requestId, RequestFormBinding.form(params, communes));
+			requests.update(id, requestId, RequestFormBinding.form(params, resolver));
 			redirect.addFlashAttribute("success", messages.get("gpaccess.updated"));
 			return "redirect:/cpts/" + id + "/medecin-traitant/demandes/" + requestId;
 		} catch (Problems.RejectedException ex) {

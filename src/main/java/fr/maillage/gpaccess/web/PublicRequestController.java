@@ -9,7 +9,7 @@ import fr.maillage.gpaccess.Situation;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
-import fr.maillage.reference.CommuneDirectory;
+import fr.maillage.reference.CommuneListResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -34,10 +34,10 @@ class PublicRequestController {
 	private final CptsService cpts;
 	private final GpRequests requests;
 	private final PublicSubmissions submissions;
-	private final CommuneDirectory communes;
+	private final CommuneListResolver communes;
 	private final Messages messages;
 
-	PublicRequestController(CptsService cpts, GpRequests requests, PublicSubmissions submissions, CommuneDirectory communes,
+	PublicRequestController(CptsService cpts, GpRequests requests, PublicSubmissions submissions, CommuneListResolver communes,
 			Messages messages) {
 		this.cpts = cpts;
 		this.requests = requests;

@@ -1,0 +1,67 @@
+package fr.maillage.gpaccess.internal;
+
+import fr.maillage.reference.Commune;
+import fr.maillage.reference.CommuneListResolver;
+import fr.maillage.shared.FrenchText;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Values as people type them in forms and spreadsheets: a number that does not parse becomes an
+ * impossible value (−1) so that the check reports it rather than forgets it; dates in the French
+ * or ISO form; yes as oui/x/1; a commune as its code or a name that resolves without doubt.
+ */
+public final class TypedValues {
+
+	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("uuuu-MM-dd"),
+			DateTimeFormatter.ofPattern("dd/MM/uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("dd-MM-uuuu"));
+	private static final List<String> YES = List.of("OUI", "O", "X", "1", "VRAI", "TRUE", "ON", "YES");
+
+	private TypedValues() {
+	}
+
+	public static @Nullable LocalDate date(@Nullable String v) {
+		if (v == null || v.isBlank()) {
+			return null;
+		}
+		for (DateTimeFormatter f : DATES) {
+			try {
+				return LocalDate.parse(v.strip(), f);
+			} catch (DateTimeParseException e) {
+				// next form
+			}
+		}
+		return null;
+	}
+
+	public static @Nullable Integer integer(@Nullable String v) {
+		try {
+			return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
+		} catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	public static @Nullable Double decimal(@Nullable String v) {
+		try {
+			return v == null || v.isBlank() ? null : Double.valueOf(v.strip().replace(',', '.'));
+		} catch (NumberFormatException e) {
+			return -1.0;
+		}
+	}
+
+	public static boolean yes(@Nullable String v) {
+		return v != null && YES.contains(FrenchText.normalize(v));
+	}
+
+	/** The INSEE code of the commune typed, or what was typed (which the check then reports as unknown). */
+	public static @Nullable String commune(@Nullable String typed, CommuneListResolver resolver) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		return resolver.resolveOne(typed.strip()).map(Commune::inseeCode).orElse(typed.strip());
+	}
+}
