@@ -94,7 +94,12 @@ class GpAccessPagesController {
 			RequestStatus s = status == null || status.isBlank() ? null : parse(status);
 			model.addAttribute("status", s);
 			model.addAttribute("statuses", RequestStatus.values());
-			model.addAttribute("page", requests.list(id, s, page, 50));
+			GpRequests.Page list = requests.list(id, s, page, 50);
+			model.addAttribute("page", list);
+			Map<String, String> names = new HashMap<>();
+			communes.findAll(list.items().stream().map(r -> r.patient().contact().communeCode()).distinct().toList())
+				.forEach(c -> names.put(c.inseeCode(), c.name()));
+			model.addAttribute("communeNames", names);
 		}
 		return "gpaccess/hub";
 	}
