@@ -48,6 +48,21 @@ public class CptsAccess {
 		return user;
 	}
 
+	/**
+	 * A coordinator of the CPTS by role, for personal health data: being an administrator of the
+	 * installation is not enough (administrators run the platform, not the care).
+	 */
+	public CurrentUser requireCoordinatorForPatients(UUID cptsId) {
+		CurrentUser user = requireUser();
+		if (!user.has(cptsId, Role.COORDINATOR)) {
+			if (!user.belongsTo(cptsId) || user.isAdmin() && !user.roles().containsKey(cptsId)) {
+				throw new NotVisibleException();
+			}
+			throw new AccessDeniedException("coordinator only");
+		}
+		return user;
+	}
+
 	public CurrentUser requireCoordinator(UUID cptsId) {
 		CurrentUser user = requireMember(cptsId);
 		if (!user.coordinates(cptsId)) {

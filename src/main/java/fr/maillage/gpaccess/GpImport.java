@@ -86,7 +86,7 @@ public class GpImport {
 
 	/** Reads and checks the file; nothing is saved. */
 	public Report preview(UUID cptsId, byte[] content) {
-		access.requireCoordinator(cptsId);
+		access.requireCoordinatorForPatients(cptsId);
 		List<LineError> errors = new ArrayList<>();
 		List<Line> lines = parse(content, errors);
 		return report(cptsId, lines, errors);
@@ -95,7 +95,7 @@ public class GpImport {
 	/** Imports every line, or none when one is wrong (then the report lists them). */
 	@Transactional
 	public Report apply(UUID cptsId, byte[] content) {
-		CurrentUser user = access.requireCoordinator(cptsId);
+		CurrentUser user = access.requireCoordinatorForPatients(cptsId);
 		List<LineError> errors = new ArrayList<>();
 		List<Line> lines = parse(content, errors);
 		Report report = report(cptsId, lines, errors);

@@ -79,7 +79,7 @@ public class GpIndicators {
 
 	@Transactional
 	public Indicators compute(UUID cptsId, @Nullable LocalDate from, @Nullable LocalDate to) {
-		access.requireCoordinator(cptsId);
+		access.requireCoordinatorForPatients(cptsId);
 		LocalDate end = to == null ? LocalDate.now(GpCapacities.PARIS) : to;
 		LocalDate start = from == null ? end.minusMonths(11).withDayOfMonth(1) : from;
 		if (end.isBefore(start)) {
@@ -158,7 +158,7 @@ public class GpIndicators {
 
 	@Transactional(readOnly = true)
 	public Optional<Baseline> baseline(UUID cptsId) {
-		access.requireCoordinator(cptsId);
+		access.requireCoordinatorForPatients(cptsId);
 		return jdbc.sql("select * from gp_baseline where cpts_id = :c").param("c", cptsId)
 			.query((rs, n) -> new Baseline(rs.getObject("reference_date", LocalDate.class), rs.getInt("without_gp"),
 					rs.getObject("without_gp_ald", Integer.class), rs.getObject("without_gp_70", Integer.class),
@@ -170,7 +170,7 @@ public class GpIndicators {
 	@Transactional
 	public Baseline saveBaseline(UUID cptsId, @Nullable LocalDate referenceDate, @Nullable Integer withoutGp, @Nullable Integer ald,
 			@Nullable Integer age70, @Nullable Integer c2s, @Nullable Double yearlyReduction) {
-		access.requireCoordinator(cptsId);
+		access.requireCoordinatorForPatients(cptsId);
 		Problems problems = new Problems();
 		if (referenceDate == null) {
 			problems.reject("referenceDate", "gpaccess.baseline.date.required");

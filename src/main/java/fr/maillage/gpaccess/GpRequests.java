@@ -138,7 +138,7 @@ public class GpRequests {
 	public Filed file(UUID cptsId, RequestForm form, boolean confirmed) {
 		CurrentUser user = access.requireMember(cptsId);
 		check(form).throwIfAny();
-		List<Duplicate> duplicates = duplicates(cptsId, form.identity(), user.coordinates(cptsId));
+		List<Duplicate> duplicates = duplicates(cptsId, form.identity(), user.has(cptsId, Role.COORDINATOR));
 		if (!duplicates.isEmpty() && !confirmed) {
 			throw new DuplicateException(duplicates);
 		}
@@ -186,7 +186,7 @@ public class GpRequests {
 	/** The requests of the CPTS, newest first, optionally of one status; coordinators only. */
 	@Transactional
 	public Page list(UUID cptsId, @Nullable RequestStatus status, int page, int size) {
-		access.requireCoordinator(cptsId);
+		access.requireCoordinatorForPatients(cptsId);
 		int s = Math.clamp(size, 1, 500);
 		int p = Math.max(page, 0);
 		long total = jdbc.sql("select count(*) from gp_request where cpts_id = :c and (:s::text is null or status = :s)")
@@ -310,7 +310,7 @@ public class GpRequests {
 	/** Withdrawn with a reason (found a GP elsewhere, moved away, deceased, duplicate…); coordinators only. */
 	@Transactional
 	public void withdraw(UUID cptsId, UUID id, @Nullable String reason) {
-		CurrentUser user = access.requireCoordinator(cptsId);
+		CurrentUser user = access.requireCoordinatorForPatients(cptsId);
 		Row row = visibleRow(cptsId, id);
 		if (reason == null || reason.isBlank()) {
 			throw Problems.rejected("reason", "gpaccess.withdraw.reason.required");
@@ -332,7 +332,7 @@ public class GpRequests {
 	 */
 	@Transactional
 	public void update(UUID cptsId, UUID id, RequestForm form) {
-		CurrentUser user = access.requireCoordinator(cptsId);
+		CurrentUser user = access.requireCoordinatorForPatients(cptsId);
 		Row row = visibleRow(cptsId, id);
 		RequestForm checked = new RequestForm(form.identity(), form.contact(), form.ald(), form.aldNumber(), form.c2s(), form.situation(),
 				form.homeVisit(), form.maxKm(), form.notes(), true);
@@ -380,7 +380,7 @@ public class GpRequests {
 		CurrentUser user = access.requireMember(cptsId);
 		Row row = jdbc.sql("select * from gp_request where id = :id and cpts_id = :c").param("id", id).param("c", cptsId)
 			.query(GpRequests::row).optional().orElseThrow(CptsAccess.NotVisibleException::new);
-		if (user.coordinates(cptsId)) {
+		if (user.has(cptsId, Role.COORDINATOR)) {
 			return row;
 		}
 		boolean proposedToMe = row.practitionerId != null && links.practitionerOf(user.id()).map(row.practitionerId::equals).orElse(false);

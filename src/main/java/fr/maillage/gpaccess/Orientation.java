@@ -82,7 +82,7 @@ public class Orientation {
 	/** Computes the plan without saving anything. */
 	@Transactional
 	public Plan preview(UUID cptsId) {
-		access.requireCoordinator(cptsId);
+		access.requireCoordinatorForPatients(cptsId);
 		Plan plan = compute(cptsId);
 		audit.change("gp_orientation.preview", "cpts", cptsId.toString(), cptsId,
 				plan.proposals().size() + " propositions, " + plan.unserved().size() + " en attente");
@@ -95,7 +95,7 @@ public class Orientation {
 	 */
 	@Transactional
 	public Plan commit(UUID cptsId, @Nullable Collection<UUID> only) {
-		CurrentUser user = access.requireCoordinator(cptsId);
+		CurrentUser user = access.requireCoordinatorForPatients(cptsId);
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('gp-orientation:' || :c))").param("c", cptsId.toString()).query().singleRow();
 		Plan plan = compute(cptsId);
 		Set<UUID> chosen = only == null ? null : new HashSet<>(only);

@@ -99,6 +99,11 @@ class GpAccessApiIntegrationTest {
 		String requestB = coordinator.post(base + "/gp-requests", request("BLANC" + word, "04070", false)).json().get("id").asString();
 		String requestC = coordinator.post(base + "/gp-requests", request("NOIR" + word, "13055", true)).json().get("id").asString();
 
+		// the installation's administrator runs the platform, not the care: no patient data
+		assertThat(admin.get(base + "/gp-requests").status()).isIn(403, 404);
+		assertThat(admin.get(base + "/gp-requests/" + requestA).status()).isIn(403, 404);
+		assertThat(admin.post(base + "/orientation", Map.of()).status()).isIn(403, 404);
+
 		// the pharmacist filed, but neither lists nor reads
 		assertThat(pharmacist.get(base + "/gp-requests").status()).isEqualTo(403);
 		assertThat(pharmacist.get(base + "/gp-requests/" + requestA).status()).isEqualTo(404);

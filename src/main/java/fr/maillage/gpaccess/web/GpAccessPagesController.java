@@ -80,7 +80,7 @@ class GpAccessPagesController {
 		Cpts c = cpts.get(id);
 		CurrentUser user = access.requireMember(id);
 		model.addAttribute("cpts", c);
-		model.addAttribute("coordinator", user.coordinates(id));
+		model.addAttribute("coordinator", user.has(id, fr.maillage.accounts.Role.COORDINATOR));
 		model.addAttribute("myPractitioner", capacities.myPractitioner().orElse(null));
 		return c;
 	}
@@ -90,7 +90,7 @@ class GpAccessPagesController {
 	String hub(@PathVariable UUID id, @RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		common(id, model);
-		if (access.requireUser().coordinates(id)) {
+		if (access.requireUser().has(id, fr.maillage.accounts.Role.COORDINATOR)) {
 			RequestStatus s = status == null || status.isBlank() ? null : parse(status);
 			model.addAttribute("status", s);
 			model.addAttribute("statuses", RequestStatus.values());
@@ -118,7 +118,7 @@ class GpAccessPagesController {
 		try {
 			GpRequests.Filed filed = requests.file(id, RequestFormBinding.form(params, resolver), "true".equals(params.get("confirmDuplicate")));
 			redirect.addFlashAttribute("success", messages.get("gpaccess.filed", filed.number()));
-			return access.requireUser().coordinates(id) ? "redirect:/cpts/" + id + "/medecin-traitant/demandes/" + filed.id()
+			return access.requireUser().has(id, fr.maillage.accounts.Role.COORDINATOR) ? "redirect:/cpts/" + id + "/medecin-traitant/demandes/" + filed.id()
 					: "redirect:/cpts/" + id + "/medecin-traitant";
 		} catch (Problems.RejectedException ex) {
 			model.addAttribute("problems", messages.byField(ex.problems()));
