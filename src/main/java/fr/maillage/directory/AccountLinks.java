@@ -321,6 +321,13 @@ public class AccountLinks {
 		return activeFor("practitioner_id", practitionerId).stream().findFirst();
 	}
 
+	/** The accounts that act for a structure (ids only, to notify them). */
+	@Transactional(readOnly = true)
+	public List<UUID> staffAccounts(UUID organizationId) {
+		return jdbc.sql("select user_id from account_link_directory where organization_id = :o and status = 'ACTIVE' order by created_at")
+			.param("o", organizationId).query(UUID.class).list();
+	}
+
 	/** The people who act for a structure, as its staff or a coordinator sees them (empty for others). */
 	@Transactional(readOnly = true)
 	public List<LinkView> staffOf(UUID organizationId) {

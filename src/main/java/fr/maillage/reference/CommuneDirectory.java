@@ -27,4 +27,11 @@ public interface CommuneDirectory {
 	 * empty when the commune or its coordinates are unknown.
 	 */
 	Optional<List<String>> within(String inseeCode, double radiusKm);
+
+	/**
+	 * The codes of the communes within {@code km} of the given one as {@link CommuneDistance}
+	 * reckons it (centroids when both have coordinates, otherwise same commune, EPCI, département);
+	 * the commune itself first. Empty when the commune is unknown.
+	 */
+	List<String> reachable(String inseeCode, double km);
 }

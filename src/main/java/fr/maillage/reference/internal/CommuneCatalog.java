@@ -176,6 +176,36 @@ class CommuneCatalog implements CommuneDirectory {
 	}
 
 	@Override
+	public List<String> reachable(String inseeCode, double km) {
+		CommuneIndex idx = index();
+		Commune center = idx.byCode.get(inseeCode.strip().toUpperCase(java.util.Locale.ROOT));
+		if (center == null) {
+			return List.of();
+		}
+		String key = center.inseeCode() + "|" + km;
+		List<String> cached = idx.reachable.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		List<String> codes = new ArrayList<>();
+		codes.add(center.inseeCode());
+		for (Commune c : idx.byCode.values()) {
+			if (c != center) {
+				var d = CommuneDistance.km(center, c);
+				if (d.isPresent() && d.getAsDouble() <= km) {
+					codes.add(c.inseeCode());
+				}
+			}
+		}
+		if (idx.reachable.size() > 20_000) {
+			idx.reachable.clear();
+		}
+		List<String> result = List.copyOf(codes);
+		idx.reachable.put(key, result);
+		return result;
+	}
+
+	@Override
 	public int communeCount() {
 		return index().byCode.size();
 	}

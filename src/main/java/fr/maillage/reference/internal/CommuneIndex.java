@@ -18,6 +18,8 @@ final class CommuneIndex {
 	}
 
 	final Map<String, Commune> byCode = new LinkedHashMap<>();
+	/** Answers of {@code reachable} (commune and distance), for this version of the reference only. */
+	final Map<String, List<String>> reachable = new java.util.concurrent.ConcurrentHashMap<>();
 	final Map<String, Commune> byFormerCode = new HashMap<>();
 	final Map<String, List<Commune>> byPostcode = new HashMap<>();
 	final Map<String, List<Named>> byName = new HashMap<>();

@@ -1,0 +1,24 @@
+package fr.maillage.unscheduledcare.web;
+
+import static fr.maillage.platform.Access.AUTHENTICATED;
+
+import fr.maillage.platform.Route;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class SnpRoutes implements Route.Declarations {
+
+	@Override
+	public List<Route> routes() {
+		return List.of(
+				Route.post("/api/v1/slots", AUTHENTICATED),
+				Route.get("/api/v1/slots/search", AUTHENTICATED),
+				Route.post("/api/v1/slots/{id}/booking", AUTHENTICATED),
+				Route.get("/api/v1/bookings/{id}", AUTHENTICATED),
+				Route.post("/api/v1/bookings/{id}/cancel", AUTHENTICATED),
+				Route.post("/api/v1/bookings/{id}/outcome", AUTHENTICATED),
+				Route.get("/api/v1/me/bookings", AUTHENTICATED),
+				Route.get("/api/v1/me/slot-bookings", AUTHENTICATED));
+	}
+}
