@@ -35,7 +35,7 @@ public class CptsService {
 	/** Paths the application uses itself: a public page may not take them. */
 	public static final Set<String> RESERVED_SLUGS = Set.of("api", "admin", "administration", "actuator", "audit", "compte",
 			"connexion", "deconnexion", "installation", "invitation", "mot-de-passe", "mot-de-passe-oublie", "cpts", "communes",
-			"webjars", "css", "js", "img", "images", "static", "error", "erreur", "fhir", "favicon-ico", "robots-txt", "public",
+			"webjars", "css", "js", "soins-non-programmes", "gardes", "medecin-traitant", "img", "images", "static", "error", "erreur", "fhir", "favicon-ico", "robots-txt", "public",
 			"reference", "territoire", "aide", "demo");
 
 	private final CptsStore store;

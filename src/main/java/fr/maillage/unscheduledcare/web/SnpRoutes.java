@@ -19,6 +19,15 @@ class SnpRoutes implements Route.Declarations {
 				Route.post("/api/v1/bookings/{id}/cancel", AUTHENTICATED),
 				Route.post("/api/v1/bookings/{id}/outcome", AUTHENTICATED),
 				Route.get("/api/v1/me/bookings", AUTHENTICATED),
-				Route.get("/api/v1/me/slot-bookings", AUTHENTICATED));
+				Route.get("/api/v1/me/slot-bookings", AUTHENTICATED),
+				Route.get("/soins-non-programmes", AUTHENTICATED),
+				Route.get("/soins-non-programmes/creneaux/{id}/reserver", AUTHENTICATED),
+				Route.post("/soins-non-programmes/creneaux/{id}/reserver", AUTHENTICATED),
+				Route.get("/soins-non-programmes/mes-reservations", AUTHENTICATED),
+				Route.get("/soins-non-programmes/mes-creneaux", AUTHENTICATED),
+				Route.post("/soins-non-programmes/reservations/{id}/issue", AUTHENTICATED),
+				Route.post("/soins-non-programmes/reservations/{id}/annulation", AUTHENTICATED),
+				Route.get("/soins-non-programmes/publier", AUTHENTICATED),
+				Route.post("/soins-non-programmes/publier", AUTHENTICATED));
 	}
 }

@@ -1,0 +1,118 @@
+package fr.maillage.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import fr.maillage.accounts.Accounts;
+import fr.maillage.support.Api;
+import fr.maillage.support.Browser;
+import fr.maillage.support.IntegrationTest;
+import fr.maillage.support.People;
+import fr.maillage.support.TestData;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Seed 002's MSP "10 plages horaires par jour de SNP" in the browser: the MSP publishes a recurring
+ * rule, a pharmacist finds the earliest slot near a commune and books it for a patient, the MSP
+ * sees the booking and records that it was honoured.
+ */
+@IntegrationTest
+class UnscheduledCareBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	private static Page.GetByRoleOptions named(String name) {
+		return new Page.GetByRoleOptions().setName(name);
+	}
+
+	@Test
+	void anMspPublishesAPharmacistBooksTheEarliestSlotTheMspRecordsTheOutcome() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		admin.put("/api/v1/cpts/" + cpts + "/territory", List.of("04070", "04112"));
+		UUID msp = UUID.randomUUID();
+		String name = "MSP des Thermes " + TestData.unique("").substring(1, 6);
+		jdbc.sql("insert into organization (id, kind, name, commune_code, commune_name, search_text) values (:id, 'MSP', :n, '04070', 'Digne-les-Bains', :s)")
+			.param("id", msp).param("n", name).param("s", name.toLowerCase()).update();
+		People.Person staff = People.invite(admin, cpts, "MEMBER");
+		UUID staffUser = accounts.userIdByEmail(staff.email()).orElseThrow();
+		jdbc.sql("""
+				insert into account_link_directory (id, user_id, organization_id, status, origin, created_by)
+				values (:id, :u, :o, 'ACTIVE', 'COORDINATOR', :u)""").param("id", UUID.randomUUID()).param("u", staffUser).param("o", msp).update();
+		People.Person pharmacist = People.invite(admin, cpts, "MEMBER");
+		LocalDate from = LocalDate.now().plusDays(1);
+
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, staff.email(), staff.password());
+			page.getByRole(AriaRole.LINK, named("Soins non programmés")).click();
+			page.getByRole(AriaRole.BUTTON, named("Publier des créneaux")).click();
+			page.getByLabel("Type").selectOption("CABINET");
+			page.getByLabel("Profession").selectOption("10");
+			page.getByLabel("Lieu (salle, cabinet, adresse)").fill("Salle SNP, rez-de-chaussée");
+			page.getByLabel("De", new Page.GetByLabelOptions().setExact(true)).fill("08:00");
+			page.getByLabel("À", new Page.GetByLabelOptions().setExact(true)).fill("07:00");
+			page.getByRole(AriaRole.BUTTON, named("Publier les créneaux")).click();
+			assertThat(page.getByText("Le créneau finit avant de commencer")).isVisible();
+			page.getByLabel("À", new Page.GetByLabelOptions().setExact(true)).fill("12:00");
+			page.getByLabel("Un créneau toutes les (minutes)").fill("20");
+			page.getByLabel("Au plus par jour (facultatif)").fill("10");
+			page.getByLabel("À partir du").fill(from.toString());
+			page.getByLabel("Jusqu'au (facultatif)").fill(from.plusDays(13).toString());
+			page.getByRole(AriaRole.BUTTON, named("Publier les créneaux")).click();
+			assertThat(page.getByText("créneau(x) publié(s).")).isVisible();
+		}
+
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, pharmacist.email(), pharmacist.password());
+			page.navigate("http://127.0.0.1:" + port + "/soins-non-programmes");
+			page.getByLabel("Profession").selectOption("10");
+			page.getByLabel("Près de la commune").fill("04112");
+			page.getByLabel("Rayon (km)").fill("60");
+			page.getByRole(AriaRole.BUTTON, named("Chercher les premiers créneaux")).click();
+			var first = page.locator("#resultats-snp li").first();
+			assertThat(first).containsText(name);
+			assertThat(first).containsText("08:00");
+			first.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Réserver")).click();
+			page.getByLabel("Nom et prénom du patient").fill("Jeanne Martin");
+			page.getByLabel("Date de naissance").fill("1958-04-02");
+			page.getByLabel("Téléphone").fill("06 11 22 33 44");
+			page.getByLabel("Motif (quelques mots)").fill("Fièvre depuis trois jours");
+			page.getByText("Le patient accepte").click();
+			page.getByRole(AriaRole.BUTTON, named("Réserver ce créneau")).click();
+			assertThat(page.getByText("Créneau réservé auprès de " + name)).isVisible();
+			assertThat(page.locator("#mes-reservations")).containsText("Jeanne Martin");
+			Browser.screenshot(page, "snp-reservations");
+		}
+
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, staff.email(), staff.password());
+			page.navigate("http://127.0.0.1:" + port + "/soins-non-programmes/mes-creneaux");
+			var booking = page.locator("#reservations-recues li", new Page.LocatorOptions().setHasText("Jeanne Martin"));
+			assertThat(booking).containsText("06 11 22 33 44");
+			assertThat(booking).containsText("Fièvre depuis trois jours");
+			booking.getByLabel("Issue du rendez-vous").selectOption("HONORE");
+			booking.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Enregistrer l'issue")).click();
+			assertThat(page.getByText("Issue enregistrée.")).isVisible();
+			assertThat(page.locator("#reservations-recues li", new Page.LocatorOptions().setHasText("Jeanne Martin"))).containsText("Honoré");
+			Browser.screenshot(page, "snp-mes-creneaux");
+		}
+	}
+}
