@@ -107,6 +107,22 @@ class TemplatesI18nTest {
 		assertThat(load("messages_en.properties").stringPropertyNames()).isEqualTo(load("messages.properties").stringPropertyNames());
 	}
 
+	/** A key written twice silently keeps the last value (a label overwrote an error message once). */
+	@Test
+	void noKeyIsWrittenTwice() throws IOException {
+		List<String> twice = new ArrayList<>();
+		for (String name : List.of("messages.properties", "messages_en.properties")) {
+			Set<String> seen = new TreeSet<>();
+			for (String line : Files.readAllLines(Path.of("src/main/resources", name), StandardCharsets.UTF_8)) {
+				int eq = line.indexOf('=');
+				if (eq > 0 && !line.startsWith("#") && !seen.add(line.substring(0, eq).strip())) {
+					twice.add(name + " " + line.substring(0, eq).strip());
+				}
+			}
+		}
+		assertThat(twice).isEmpty();
+	}
+
 	@Test
 	void everyApostropheIsDoubledForMessageFormat() throws IOException {
 		List<String> wrong = new ArrayList<>();
