@@ -176,6 +176,49 @@ public class Slots {
 		return new Published(id, List.of(), made);
 	}
 
+	/** What an absence did: the free slots it removed, and the booked ones left for the owner to cancel one by one. */
+	public record AbsenceResult(UUID id, int removed, int stillBooked) {
+	}
+
+	/**
+	 * An absence (holidays, training, sick leave): free slots in those days are removed and rules
+	 * skip them from now on; booked slots stay, counted, for the owner to cancel with a word to the
+	 * booker.
+	 */
+	@Transactional
+	public AbsenceResult declareAbsence(@Nullable UUID cptsId, Owner owner, @Nullable LocalDate from, @Nullable LocalDate to,
+			@Nullable String reason) {
+		Problems problems = new Problems();
+		owner(cptsId, owner, "10", null, SlotKind.CABINET, new Problems());
+		if (from == null) {
+			problems.reject("from", "snp.absence.from.required");
+		}
+		if (to == null) {
+			problems.reject("to", "snp.absence.to.required");
+		} else if (from != null && to.isBefore(from)) {
+			problems.reject("to", "snp.absence.order");
+		}
+		problems.throwIfAny();
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into snp_absence (id, practitioner_id, organization_id, from_date, to_date, reason, created_by)
+				values (:id, :p, :o, :f, :t, :r, :by)""")
+			.param("id", id).param("p", owner.practitionerId()).param("o", owner.organizationId()).param("f", from).param("t", to)
+			.param("r", blank(reason)).param("by", access.requireUser().id()).update();
+		Timestamp start = Timestamp.from(from.atStartOfDay(PARIS).toInstant());
+		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(PARIS).toInstant());
+		int removed = jdbc.sql("""
+				update snp_slot set cancelled_at = now(), cancel_reason = 'absence'
+				where (practitioner_id = :p or organization_id = :o) and starts_at >= :s and starts_at < :e and not booked and cancelled_at is null""")
+			.param("p", owner.practitionerId()).param("o", owner.organizationId()).param("s", start).param("e", end).update();
+		int booked = jdbc.sql("""
+				select count(*) from snp_slot where (practitioner_id = :p or organization_id = :o) and starts_at >= :s and starts_at < :e
+				  and booked and cancelled_at is null""")
+			.param("p", owner.practitionerId()).param("o", owner.organizationId()).param("s", start).param("e", end).query(Integer.class).single();
+		audit.change("snp.absence.declare", "snp_absence", id.toString(), cptsId, from + " – " + to + " : " + removed + " créneaux retirés");
+		return new AbsenceResult(id, removed, booked);
+	}
+
 	/** Writes the rule's slots up to the horizon (idempotent); answers how many were added. */
 	@Transactional
 	public int materialise(UUID ruleId) {

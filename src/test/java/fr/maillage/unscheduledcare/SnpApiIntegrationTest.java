@@ -123,6 +123,16 @@ class SnpApiIntegrationTest {
 			.query(Long.class).single()).isEqualTo(3);
 		assertThat(s.staff().get("/api/v1/me/slot-bookings").json().toString()).contains("Jeanne Martin");
 
+		// an absence on the first week: free slots go, the booked one stays and is counted
+		LocalDate bookedDay = LocalDate.parse(found.get(0).get("startsAt").asString().substring(0, 10));
+		Api.Response absence = s.staff().post("/api/v1/absences", Map.of("cptsId", s.cpts(), "organizationId", s.msp().toString(),
+				"from", bookedDay.toString(), "to", bookedDay.toString(), "reason", "Formation"));
+		assertThat(absence.status()).as(absence.body()).isEqualTo(201);
+		assertThat(absence.json().get("removed").asInt()).isEqualTo(11);
+		assertThat(absence.json().get("stillBooked").asInt()).isEqualTo(1);
+		assertThat(s.staff().post("/api/v1/absences", Map.of("cptsId", s.cpts(), "organizationId", s.msp().toString(),
+				"from", bookedDay.plusDays(2).toString(), "to", bookedDay.toString())).body()).contains("est avant le premier");
+
 		Api.Response outcome = s.staff().post("/api/v1/bookings/" + booking + "/outcome", Map.of("outcome", "HONORE"));
 		assertThat(outcome.status()).as(outcome.body()).isEqualTo(200);
 		assertThat(outcome.json().get("outcome").asString()).isEqualTo("HONORE");

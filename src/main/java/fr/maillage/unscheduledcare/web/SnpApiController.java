@@ -45,6 +45,10 @@ class SnpApiController {
 	record Outcome(@Nullable String outcome, @Nullable String note) {
 	}
 
+	record Absence(@Nullable UUID cptsId, @Nullable UUID practitionerId, @Nullable UUID organizationId, @Nullable LocalDate from,
+			@Nullable LocalDate to, @Nullable String reason) {
+	}
+
 	private final Slots slots;
 	private final Bookings bookings;
 	private final Messages messages;
@@ -63,6 +67,12 @@ class SnpApiController {
 						j.dayEnd(), j.slotMinutes(), j.perDay(), j.validFrom(), j.validUntil(), !Boolean.FALSE.equals(j.skipHolidays())))
 				: slots.publish(new Slots.SlotForm(j.cptsId(), owner, j.kind(), j.profession(), j.siteLabel(), j.commune(), j.startsAt(), j.endsAt()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(published);
+	}
+
+	@PostMapping("/api/v1/absences")
+	ResponseEntity<Slots.AbsenceResult> absence(@RequestBody Absence a) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(slots.declareAbsence(a.cptsId(), new Slots.Owner(a.practitionerId(), a.organizationId()),
+				a.from(), a.to(), a.reason()));
 	}
 
 	@GetMapping("/api/v1/slots/search")

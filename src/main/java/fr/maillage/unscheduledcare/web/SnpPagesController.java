@@ -131,6 +131,14 @@ class SnpPagesController {
 	String mySlots(Model model) {
 		Instant from = Instant.now().minus(Duration.ofDays(7));
 		model.addAttribute("bookings", bookings.bookingsOfMySlots(from, from.plus(Duration.ofDays(45))));
+		CurrentUser user = access.requireUser();
+		Map<String, String> owners = new LinkedHashMap<>();
+		links.practitionerOf(user.id()).ifPresent(p -> owners.put("p:" + p, messages.get("snp.publish.myself")));
+		for (UUID o : links.organizationsOf(user.id())) {
+			owners.put("o:" + o, organizations.get(o).name());
+		}
+		model.addAttribute("owners", owners);
+		model.addAttribute("cptsList", cpts.visible().stream().filter(c -> user.roles().containsKey(c.id())).toList());
 		return "unscheduledcare/my-slots";
 	}
 
@@ -155,6 +163,22 @@ class SnpPagesController {
 		} catch (Problems.RejectedException ex) {
 			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
 		}
+	}
+
+	@PostMapping("/soins-non-programmes/absences")
+	String absence(@RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		String owner = p.getOrDefault("owner", "");
+		UUID practitioner = owner.startsWith("p:") ? UUID.fromString(owner.substring(2)) : null;
+		UUID organization = owner.startsWith("o:") ? UUID.fromString(owner.substring(2)) : null;
+		UUID cptsId = p.get("cptsId") == null || p.get("cptsId").isBlank() ? null : UUID.fromString(p.get("cptsId"));
+		try {
+			Slots.AbsenceResult r = slots.declareAbsence(cptsId, new Slots.Owner(practitioner, organization), date(p.get("from")), date(p.get("to")),
+					p.get("reason"));
+			redirect.addFlashAttribute("success", messages.get("snp.absence.done", r.removed(), r.stillBooked()));
+		} catch (Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
+		}
+		return "redirect:/soins-non-programmes/mes-creneaux";
 	}
 
 	@GetMapping("/soins-non-programmes/publier")

@@ -13,6 +13,8 @@ class SnpRoutes implements Route.Declarations {
 	public List<Route> routes() {
 		return List.of(
 				Route.post("/api/v1/slots", AUTHENTICATED),
+				Route.post("/api/v1/absences", AUTHENTICATED),
+				Route.post("/soins-non-programmes/absences", AUTHENTICATED),
 				Route.get("/api/v1/slots/search", AUTHENTICATED),
 				Route.post("/api/v1/slots/{id}/booking", AUTHENTICATED),
 				Route.get("/api/v1/bookings/{id}", AUTHENTICATED),
