@@ -47,8 +47,9 @@ create table snp_slot (
     check (ends_at > starts_at),
     unique (rule_id, starts_at)
 );
--- the search: open slots of a profession in a time window, earliest first
-create index snp_slot_open on snp_slot (profession_code, starts_at) where cancelled_at is null and not booked;
+-- the search: open slots of a profession in each nearby commune, earliest first (one short index
+-- range per commune, merged by the query)
+create index snp_slot_open on snp_slot (commune_code, profession_code, starts_at) where cancelled_at is null and not booked;
 create index snp_slot_owner_p on snp_slot (practitioner_id, starts_at) where practitioner_id is not null;
 create index snp_slot_owner_o on snp_slot (organization_id, starts_at) where organization_id is not null;
 

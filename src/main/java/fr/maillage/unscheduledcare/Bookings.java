@@ -128,10 +128,12 @@ public class Bookings {
 		int limit = q.limit() == null ? 20 : Math.clamp(q.limit(), 1, 100);
 		List<String> nearby = communes.reachable(center.get().inseeCode(), radius);
 		UUID[] mine = user.roles().keySet().toArray(UUID[]::new);
+		// one index range per nearby commune (at most n slots each), then the earliest n of them all
 		List<Slot> found = jdbc.sql("""
-				select * from snp_slot where profession_code = :p and starts_at >= :from and starts_at < :to and cancelled_at is null
-				  and not booked and commune_code = any(:codes) and cpts_id = any(:cpts)
-				order by starts_at, id limit :n""")
+				select s.* from unnest(cast(:codes as text[])) as c(code)
+				cross join lateral (select * from snp_slot where commune_code = c.code and profession_code = :p and starts_at >= :from
+				  and starts_at < :to and cancelled_at is null and not booked and cpts_id = any(:cpts) order by starts_at limit :n) s
+				order by s.starts_at, s.id limit :n""")
 			.param("p", profession).param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("codes", nearby.toArray(String[]::new))
 			.param("cpts", mine).param("n", limit * 2)
 			.query(this::slot).list();
