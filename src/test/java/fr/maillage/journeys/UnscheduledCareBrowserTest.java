@@ -45,15 +45,9 @@ class UnscheduledCareBrowserTest {
 		Api admin = new Api(port, TestData.ADMIN_TOKEN);
 		String cpts = People.newCpts(admin);
 		admin.put("/api/v1/cpts/" + cpts + "/territory", List.of("04070", "04112"));
-		UUID msp = UUID.randomUUID();
 		String name = "MSP des Thermes " + TestData.unique("").substring(1, 6);
-		jdbc.sql("insert into organization (id, kind, name, commune_code, commune_name, search_text) values (:id, 'MSP', :n, '04070', 'Digne-les-Bains', :s)")
-			.param("id", msp).param("n", name).param("s", name.toLowerCase()).update();
 		People.Person staff = People.invite(admin, cpts, "MEMBER");
-		UUID staffUser = accounts.userIdByEmail(staff.email()).orElseThrow();
-		jdbc.sql("""
-				insert into account_link_directory (id, user_id, organization_id, status, origin, created_by)
-				values (:id, :u, :o, 'ACTIVE', 'COORDINATOR', :u)""").param("id", UUID.randomUUID()).param("u", staffUser).param("o", msp).update();
+		fr.maillage.support.Gps.msp(jdbc, name, "04070", "Digne-les-Bains", accounts.userIdByEmail(staff.email()).orElseThrow());
 		People.Person pharmacist = People.invite(admin, cpts, "MEMBER");
 		LocalDate from = LocalDate.now().plusDays(1);
 

@@ -30,6 +30,17 @@ public final class Gps {
 		return id;
 	}
 
+	/** A structure (an MSP) in one commune, and an account that acts for it, as a coordinator's link makes it. */
+	public static UUID msp(JdbcClient jdbc, String name, String communeCode, String communeName, UUID staffUser) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("insert into organization (id, kind, name, commune_code, commune_name, search_text) values (:id, 'MSP', :n, :c, :cn, :s)")
+			.param("id", id).param("n", name).param("c", communeCode).param("cn", communeName).param("s", name.toLowerCase()).update();
+		jdbc.sql("""
+				insert into account_link_directory (id, user_id, organization_id, status, origin, created_by)
+				values (:id, :u, :o, 'ACTIVE', 'COORDINATOR', :u)""").param("id", UUID.randomUUID()).param("u", staffUser).param("o", id).update();
+		return id;
+	}
+
 	/** Links an account to a professional, as a coordinator's validated link does. */
 	public static void link(JdbcClient jdbc, UUID userId, UUID practitionerId) {
 		jdbc.sql("""

@@ -51,15 +51,9 @@ class SnpApiIntegrationTest {
 		Api admin = new Api(port, TestData.ADMIN_TOKEN);
 		String cpts = People.newCpts(admin);
 		admin.put("/api/v1/cpts/" + cpts + "/territory", List.of("04070", "04112"));
-		UUID msp = UUID.randomUUID();
-		String name = "MSP " + TestData.unique("snp");
-		jdbc.sql("insert into organization (id, kind, name, commune_code, commune_name, search_text) values (:id, 'MSP', :n, '04070', 'Digne-les-Bains', :s)")
-			.param("id", msp).param("n", name).param("s", name.toLowerCase()).update();
 		People.Person staffPerson = People.invite(admin, cpts, "MEMBER");
-		UUID staffUser = accounts.userIdByEmail(staffPerson.email()).orElseThrow();
-		jdbc.sql("""
-				insert into account_link_directory (id, user_id, organization_id, status, origin, created_by)
-				values (:id, :u, :o, 'ACTIVE', 'COORDINATOR', :u)""").param("id", UUID.randomUUID()).param("u", staffUser).param("o", msp).update();
+		UUID msp = fr.maillage.support.Gps.msp(jdbc, "MSP " + TestData.unique("snp"), "04070", "Digne-les-Bains",
+				accounts.userIdByEmail(staffPerson.email()).orElseThrow());
 		return new Setup(cpts, msp, new Api(port, People.token(port, staffPerson)), new Api(port, People.join(admin, port, cpts, "MEMBER")),
 				new Api(port, People.join(admin, port, cpts, "COORDINATOR")), new Api(port, People.join(admin, port, cpts, "MEMBER")));
 	}

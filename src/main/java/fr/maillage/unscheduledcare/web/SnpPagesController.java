@@ -131,14 +131,7 @@ class SnpPagesController {
 	String mySlots(Model model) {
 		Instant from = Instant.now().minus(Duration.ofDays(7));
 		model.addAttribute("bookings", bookings.bookingsOfMySlots(from, from.plus(Duration.ofDays(45))));
-		CurrentUser user = access.requireUser();
-		Map<String, String> owners = new LinkedHashMap<>();
-		links.practitionerOf(user.id()).ifPresent(p -> owners.put("p:" + p, messages.get("snp.publish.myself")));
-		for (UUID o : links.organizationsOf(user.id())) {
-			owners.put("o:" + o, organizations.get(o).name());
-		}
-		model.addAttribute("owners", owners);
-		model.addAttribute("cptsList", cpts.visible().stream().filter(c -> user.roles().containsKey(c.id())).toList());
+		owners(model);
 		return "unscheduledcare/my-slots";
 	}
 
@@ -181,6 +174,18 @@ class SnpPagesController {
 		return "redirect:/soins-non-programmes/mes-creneaux";
 	}
 
+	/** For whom the user publishes or declares absences (themselves, their structures), and in which CPTS. */
+	private void owners(Model model) {
+		CurrentUser user = access.requireUser();
+		Map<String, String> owners = new LinkedHashMap<>();
+		links.practitionerOf(user.id()).ifPresent(p -> owners.put("p:" + p, messages.get("snp.publish.myself")));
+		for (UUID o : links.organizationsOf(user.id())) {
+			owners.put("o:" + o, organizations.get(o).name());
+		}
+		model.addAttribute("owners", owners);
+		model.addAttribute("cptsList", cpts.visible().stream().filter(c -> user.roles().containsKey(c.id())).toList());
+	}
+
 	@GetMapping("/soins-non-programmes/publier")
 	String publishForm(Model model) {
 		Map<String, String> form = new HashMap<>();
@@ -193,14 +198,7 @@ class SnpPagesController {
 	}
 
 	private String publishPage(Model model, Map<String, String> form, Set<DayOfWeek> days) {
-		CurrentUser user = access.requireUser();
-		Map<String, String> owners = new LinkedHashMap<>();
-		links.practitionerOf(user.id()).ifPresent(p -> owners.put("p:" + p, messages.get("snp.publish.myself")));
-		for (UUID o : links.organizationsOf(user.id())) {
-			owners.put("o:" + o, organizations.get(o).name());
-		}
-		model.addAttribute("owners", owners);
-		model.addAttribute("cptsList", cpts.visible().stream().filter(c -> user.roles().containsKey(c.id())).toList());
+		owners(model);
 		model.addAttribute("kinds", SlotKind.values());
 		model.addAttribute("professions", Professions.LABELS);
 		model.addAttribute("weekdays", DayOfWeek.values());
