@@ -176,6 +176,50 @@ public class Slots {
 		return new Published(id, List.of(), made);
 	}
 
+	/** An open slot as its owner lists it. */
+	public record OwnSlot(UUID id, String ownerLabel, SlotKind kind, String communeCode, @Nullable String siteLabel, Instant startsAt, Instant endsAt,
+			boolean booked, @Nullable UUID ruleId) {
+	}
+
+	/** The coming slots of what the user offers (themselves, their structures), not cancelled, in time order (at most 500). */
+	@Transactional(readOnly = true)
+	public List<OwnSlot> mine(Instant from, Instant to) {
+		CurrentUser user = access.requireUser();
+		UUID practitioner = links.practitionerOf(user.id()).orElse(null);
+		UUID[] structures = links.organizationsOf(user.id()).toArray(UUID[]::new);
+		return jdbc.sql("""
+				select * from snp_slot where (practitioner_id = :p or organization_id = any(:o)) and starts_at >= :from and starts_at < :to
+				  and cancelled_at is null order by starts_at, id limit 500""")
+			.param("p", practitioner).param("o", structures).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+			.query((rs, n) -> new OwnSlot(rs.getObject("id", UUID.class), rs.getString("owner_label"), SlotKind.valueOf(rs.getString("kind")),
+					rs.getString("commune_code"), rs.getString("site_label"), rs.getTimestamp("starts_at").toInstant(),
+					rs.getTimestamp("ends_at").toInstant(), rs.getBoolean("booked"), rs.getObject("rule_id", UUID.class)))
+			.list();
+	}
+
+	/** Withdraws a free slot: its owner or a coordinator of its CPTS; a booked one must have its booking cancelled first. */
+	@Transactional
+	public void withdraw(UUID slotId) {
+		CurrentUser user = access.requireUser();
+		var row = jdbc.sql("select cpts_id, practitioner_id, organization_id, booked, cancelled_at from snp_slot where id = :id").param("id", slotId)
+			.query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getBoolean(4),
+					rs.getTimestamp(5)})
+			.optional().orElseThrow(CptsAccess.NotVisibleException::new);
+		UUID cptsId = (UUID) row[0];
+		boolean owner = row[1] != null ? links.practitionerOf(user.id()).map(row[1]::equals).orElse(false)
+				: links.actsFor(user.id(), (UUID) row[2]);
+		if (!owner && !user.has(cptsId, fr.maillage.accounts.Role.COORDINATOR)) {
+			throw new CptsAccess.NotVisibleException();
+		}
+		if ((boolean) row[3]) {
+			throw Problems.rejected("slot", "snp.withdraw.booked");
+		}
+		if (row[4] == null) {
+			jdbc.sql("update snp_slot set cancelled_at = now(), cancel_reason = 'retiré' where id = :id").param("id", slotId).update();
+			audit.change("snp.slot.withdraw", "snp_slot", slotId.toString(), cptsId, null);
+		}
+	}
+
 	/** What an absence did: the free slots it removed, and the booked ones left for the owner to cancel one by one. */
 	public record AbsenceResult(UUID id, int removed, int stillBooked) {
 	}

@@ -127,6 +127,14 @@ class SnpApiIntegrationTest {
 		assertThat(s.staff().post("/api/v1/absences", Map.of("cptsId", s.cpts(), "organizationId", s.msp().toString(),
 				"from", bookedDay.plusDays(2).toString(), "to", bookedDay.toString())).body()).contains("est avant le premier");
 
+		// the MSP lists its coming slots and withdraws a free one; a booked one must lose its booking first
+		JsonNode own = s.staff().get("/api/v1/me/slots").json();
+		String free = own.valueStream().filter(n -> !n.get("booked").asBoolean()).findFirst().orElseThrow().get("id").asString();
+		assertThat(s.otherMember().post("/api/v1/slots/" + free + "/withdraw", Map.of()).status()).isEqualTo(404);
+		assertThat(s.staff().post("/api/v1/slots/" + free + "/withdraw", Map.of()).status()).isEqualTo(204);
+		assertThat(s.staff().get("/api/v1/me/slots").json().valueStream().noneMatch(n -> n.get("id").asString().equals(free))).isTrue();
+		assertThat(s.staff().post("/api/v1/slots/" + earliest + "/withdraw", Map.of()).body()).contains("annulez d'abord la réservation");
+
 		Api.Response outcome = s.staff().post("/api/v1/bookings/" + booking + "/outcome", Map.of("outcome", "HONORE"));
 		assertThat(outcome.status()).as(outcome.body()).isEqualTo(200);
 		assertThat(outcome.json().get("outcome").asString()).isEqualTo("HONORE");

@@ -69,6 +69,18 @@ class SnpApiController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(published);
 	}
 
+	@GetMapping("/api/v1/me/slots")
+	List<Slots.OwnSlot> mySlots(@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to) {
+		Instant start = from == null ? Instant.now() : from;
+		return slots.mine(start, to == null ? start.plus(Duration.ofDays(31)) : to);
+	}
+
+	@PostMapping("/api/v1/slots/{id}/withdraw")
+	ResponseEntity<Void> withdraw(@PathVariable UUID id) {
+		slots.withdraw(id);
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/api/v1/absences")
 	ResponseEntity<Slots.AbsenceResult> absence(@RequestBody Absence a) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(slots.declareAbsence(a.cptsId(), new Slots.Owner(a.practitionerId(), a.organizationId()),

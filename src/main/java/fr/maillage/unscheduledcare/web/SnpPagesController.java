@@ -131,6 +131,7 @@ class SnpPagesController {
 	String mySlots(Model model) {
 		Instant from = Instant.now().minus(Duration.ofDays(7));
 		model.addAttribute("bookings", bookings.bookingsOfMySlots(from, from.plus(Duration.ofDays(45))));
+		model.addAttribute("open", slots.mine(Instant.now(), Instant.now().plus(Duration.ofDays(14))).stream().filter(x -> !x.booked()).toList());
 		owners(model);
 		return "unscheduledcare/my-slots";
 	}
@@ -156,6 +157,12 @@ class SnpPagesController {
 		} catch (Problems.RejectedException ex) {
 			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
 		}
+	}
+
+	@PostMapping("/soins-non-programmes/creneaux/{id}/retrait")
+	String withdraw(@PathVariable UUID id, RedirectAttributes redirect) {
+		act(redirect, () -> slots.withdraw(id), "snp.withdrawn");
+		return "redirect:/soins-non-programmes/mes-creneaux";
 	}
 
 	@PostMapping("/soins-non-programmes/absences")
