@@ -70,7 +70,7 @@ class SnpApiController {
 	}
 
 	@GetMapping("/api/v1/me/slots")
-	List<Slots.OwnSlot> mySlots(@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to) {
+	List<Slots.OwnSlot> myOwnSlots(@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to) {
 		Instant start = from == null ? Instant.now() : from;
 		return slots.mine(start, to == null ? start.plus(Duration.ofDays(31)) : to);
 	}
