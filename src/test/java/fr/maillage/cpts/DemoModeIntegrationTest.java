@@ -71,5 +71,9 @@ class DemoModeIntegrationTest {
 		assertThat(indicators.at("/progress/baseline/withoutGp").asInt()).isEqualTo(1210);
 		assertThat(coordinator.get("/api/v1/cpts/" + id + "/gp-capacities").json()).hasSize(8);
 		assertThat(member.get("/cpts/" + id + "/medecin-traitant/propositions").body()).contains("accepte ce patient");
+
+		// unscheduled care: the MSPs' slots, two bookings by the demo member
+		assertThat(member.get("/api/v1/me/bookings").json()).hasSize(2);
+		assertThat(member.get("/api/v1/slots/search?profession=medecin&commune=04088&radiusKm=60").json().size()).isPositive();
 	}
 }
