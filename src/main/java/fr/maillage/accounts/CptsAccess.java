@@ -54,10 +54,10 @@ public class CptsAccess {
 	 */
 	public CurrentUser requireCoordinatorForPatients(UUID cptsId) {
 		CurrentUser user = requireUser();
+		if (!user.roles().containsKey(cptsId)) {
+			throw new NotVisibleException();
+		}
 		if (!user.has(cptsId, Role.COORDINATOR)) {
-			if (!user.belongsTo(cptsId) || user.isAdmin() && !user.roles().containsKey(cptsId)) {
-				throw new NotVisibleException();
-			}
 			throw new AccessDeniedException("coordinator only");
 		}
 		return user;

@@ -9,7 +9,7 @@ import fr.maillage.patients.Identity;
 import fr.maillage.patients.Patients;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
-import fr.maillage.gpaccess.internal.TypedValues;
+import fr.maillage.platform.TypedValues;
 import fr.maillage.reference.CommuneListResolver;
 import fr.maillage.shared.FrenchText;
 import java.io.IOException;
@@ -125,9 +125,7 @@ public class GpImport {
 		Set<String> seen = new HashSet<>();
 		for (Line l : lines) {
 			Identity i = Patients.normalise(l.form().identity());
-			String key = FrenchText.normalize(String.valueOf(i.birthName())) + "|" + i.birthDate() + "|"
-					+ FrenchText.normalize(String.valueOf(i.firstNames())).split(" ")[0];
-			if (!seen.add(key)) {
+			if (!seen.add(i.birthDate() + "|" + Patients.identityKey(i))) {
 				duplicates++;
 			}
 		}
@@ -190,7 +188,7 @@ public class GpImport {
 			errors.add(new LineError(number, "date_naissance", messages.get("gpaccess.import.date", f.get("date_naissance"))));
 		}
 		String typedCommune = f.get("commune");
-		String commune = typedCommune == null ? null : communeCache.computeIfAbsent(typedCommune, t -> TypedValues.commune(t, resolver));
+		String commune = typedCommune == null ? null : communeCache.computeIfAbsent(typedCommune, resolver::codeOrTyped);
 		RequestForm form = new RequestForm(
 				new Identity(f.get("nom_naissance"), f.get("prenoms"), f.get("nom_usage"), birth, sex(f.get("sexe")), f.get("lieu_naissance"),
 						f.get("nir")),

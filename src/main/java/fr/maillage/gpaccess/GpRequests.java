@@ -256,7 +256,7 @@ public class GpRequests {
 		audit.change(accepted ? "gp_request.accept" : "gp_request.refuse", SUBJECT, id.toString(), cptsId, note);
 		String doctor = practitionerNames(List.of(row.practitionerId)).getOrDefault(row.practitionerId, "");
 		if (accepted) {
-			informPatient(cptsId, row, user.id());
+			informPatient(row, doctor, user.id());
 		}
 		List<Notice> notices = accounts.holdersOf(cptsId, Role.COORDINATOR).stream().filter(u -> !u.equals(user.id()))
 			.map(u -> Notice.of(u, cptsId, KIND_ANSWER, messages.get("gpaccess.notice.answer.title"),
@@ -275,13 +275,12 @@ public class GpRequests {
 	}
 
 	/** E-mails the patient the GP's acceptance, when they gave an address; otherwise the letter is to print. */
-	private void informPatient(UUID cptsId, Row row, UUID actor) {
+	private void informPatient(Row row, String doctor, UUID actor) {
 		Patient patient = patients.get(row.patientId, "information du patient");
 		String email = patient.contact().email();
 		if (email == null || row.practitionerId == null) {
 			return;
 		}
-		String doctor = practitionerNames(List.of(row.practitionerId)).getOrDefault(row.practitionerId, "");
 		Practitioner.Activity site = practiceOf(row.practitionerId).orElse(null);
 		String place = site == null ? "" : String.join(", ", java.util.stream.Stream.of(site.siteName(), site.address(),
 				(site.postcode() == null ? "" : site.postcode() + " ") + (site.communeName() == null ? "" : site.communeName()))

@@ -158,19 +158,6 @@ public class Patients {
 		return id;
 	}
 
-	/**
-	 * Inserts many patients at once (an import): the caller has checked every line first; one audit
-	 * row per patient, in the caller's transaction.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public List<UUID> registerAll(UUID cptsId, List<Identity> identities, List<Contact> contacts, Consent consent) {
-		List<UUID> ids = new java.util.ArrayList<>(identities.size());
-		for (int k = 0; k < identities.size(); k++) {
-			ids.add(register(cptsId, identities.get(k), contacts.get(k), consent));
-		}
-		return ids;
-	}
-
 	/** Corrects identity traits or contact; audited with the fields changed. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void update(UUID id, Identity identity, Contact contact) {
@@ -231,7 +218,8 @@ public class Patients {
 				rs.getTimestamp("created_at").toInstant());
 	}
 
-	static String identityKey(Identity i) {
+	/** What deduplication compares besides the birth date: normalised birth name and first first name. */
+	public static String identityKey(Identity i) {
 		String first = i.firstNames() == null ? "" : FrenchText.normalize(i.firstNames()).split(" ")[0];
 		return FrenchText.normalize(i.birthName() == null ? "" : i.birthName()) + "|" + first;
 	}

@@ -16,4 +16,16 @@ public interface CommuneListResolver {
 		var line = resolve(typed.strip()).lines().stream().findFirst();
 		return line.filter(l -> l.status() == ListResolution.Status.RESOLVED).map(l -> l.match().commune());
 	}
+
+	/**
+	 * The INSEE code of the commune typed in a form field, or what was typed when it does not
+	 * resolve (the form's check then reports it as unknown, with the person's own words); null when
+	 * nothing was typed.
+	 */
+	default @org.jspecify.annotations.Nullable String codeOrTyped(@org.jspecify.annotations.Nullable String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		return resolveOne(typed.strip()).map(Commune::inseeCode).orElse(typed.strip());
+	}
 }

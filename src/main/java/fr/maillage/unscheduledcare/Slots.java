@@ -233,7 +233,7 @@ public class Slots {
 	public AbsenceResult declareAbsence(@Nullable UUID cptsId, Owner owner, @Nullable LocalDate from, @Nullable LocalDate to,
 			@Nullable String reason) {
 		Problems problems = new Problems();
-		owner(cptsId, owner, "10", null, SlotKind.CABINET, new Problems());
+		mayPublishFor(cptsId, owner);
 		if (from == null) {
 			problems.reject("from", "snp.absence.from.required");
 		}
@@ -360,15 +360,7 @@ public class Slots {
 	/** Checks who publishes for whom, and fills the profession and commune from the directory when not given. */
 	private Resolved owner(@Nullable UUID cptsId, Owner owner, @Nullable String profession, @Nullable String commune, @Nullable SlotKind kind,
 			Problems problems) {
-		if (cptsId == null) {
-			problems.reject("cptsId", "snp.cpts.required");
-			problems.throwIfAny();
-		}
-		CurrentUser user = access.requireMember(cptsId);
-		if ((owner.practitionerId() == null) == (owner.organizationId() == null)) {
-			problems.reject("owner", "snp.owner.required");
-			problems.throwIfAny();
-		}
+		mayPublishFor(cptsId, owner);
 		if (kind == null) {
 			problems.reject("kind", "snp.kind.required");
 		}
@@ -376,10 +368,6 @@ public class Slots {
 		String defaultProfession = null;
 		String defaultCommune = null;
 		if (owner.practitionerId() != null) {
-			boolean self = links.practitionerOf(user.id()).map(owner.practitionerId()::equals).orElse(false);
-			if (!self && !user.coordinates(cptsId)) {
-				throw new org.springframework.security.access.AccessDeniedException("own slots only");
-			}
 			Practitioner p = directory.byIds(List.of(owner.practitionerId())).stream().findFirst().orElseThrow(CptsAccess.NotVisibleException::new);
 			label = ((p.civility() != null && p.civility().startsWith("Doct") ? "Dr " : "") + (p.firstName() == null ? "" : p.firstName() + " ")
 					+ p.lastName()).strip();
@@ -387,9 +375,6 @@ public class Slots {
 			defaultCommune = p.activities().stream().filter(a -> a.active() && a.communeCode() != null).map(Practitioner.Activity::communeCode)
 				.findFirst().orElse(null);
 		} else {
-			if (!links.actsFor(user.id(), owner.organizationId()) && !user.coordinates(cptsId)) {
-				throw new org.springframework.security.access.AccessDeniedException("own structure only");
-			}
 			Organization o = organizations.get(owner.organizationId());
 			label = o.name();
 			defaultCommune = o.communeCode();
@@ -403,6 +388,27 @@ public class Slots {
 			problems.reject("commune", "snp.commune.unknown");
 		}
 		return new Resolved(label, prof == null ? "" : prof, place == null ? "" : place);
+	}
+
+	/**
+	 * Who may publish slots or declare absences for an owner: the professional themselves, the
+	 * people of the structure, or a coordinator of the CPTS. Exactly one owner must be named.
+	 */
+	private CurrentUser mayPublishFor(@Nullable UUID cptsId, Owner owner) {
+		if (cptsId == null) {
+			throw Problems.rejected("cptsId", "snp.cpts.required");
+		}
+		CurrentUser user = access.requireMember(cptsId);
+		if ((owner.practitionerId() == null) == (owner.organizationId() == null)) {
+			throw Problems.rejected("owner", "snp.owner.required");
+		}
+		boolean self = owner.practitionerId() != null
+				? links.practitionerOf(user.id()).map(owner.practitionerId()::equals).orElse(false)
+				: links.actsFor(user.id(), owner.organizationId());
+		if (!self && !user.coordinates(cptsId)) {
+			throw new org.springframework.security.access.AccessDeniedException("own slots only");
+		}
+		return user;
 	}
 
 	private record RuleRow(UUID cptsId, String label, String profession, RuleForm form, @Nullable LocalDate materialisedUntil) {

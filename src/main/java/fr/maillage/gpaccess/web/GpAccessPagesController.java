@@ -15,6 +15,7 @@ import fr.maillage.gpaccess.RequestStatus;
 import fr.maillage.gpaccess.Situation;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
+import fr.maillage.platform.TypedValues;
 import fr.maillage.reference.CommuneDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -290,10 +291,10 @@ class GpAccessPagesController {
 		} catch (IllegalArgumentException e) {
 			// reported as missing
 		}
-		Integer newPatients = RequestFormBinding.integer(params.get("newPatients"));
-		var form = new GpCapacities.Form(newPatients, period, RequestFormBinding.decimal(params.get("radiusKm")), served,
-				RequestFormBinding.on(params.get("homeVisits")), RequestFormBinding.date(params.get("pausedFrom")),
-				RequestFormBinding.date(params.get("pausedUntil")), params.get("note"));
+		Integer newPatients = TypedValues.integer(params.get("newPatients"));
+		var form = new GpCapacities.Form(newPatients, period, TypedValues.decimal(params.get("radiusKm")), served,
+				TypedValues.yes(params.get("homeVisits")), TypedValues.date(params.get("pausedFrom")),
+				TypedValues.date(params.get("pausedUntil")), params.get("note"));
 		try {
 			capacities.put(id, practitionerId, form);
 			redirect.addFlashAttribute("success", messages.get("gpaccess.capacity.saved"));
@@ -343,7 +344,7 @@ class GpAccessPagesController {
 	String saveProtocol(@PathVariable UUID id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
 		Map<Integer, Criterion> ranked = new java.util.TreeMap<>();
 		for (Criterion c : Criterion.values()) {
-			Integer rank = RequestFormBinding.integer(params.get("rank_" + c.name()));
+			Integer rank = TypedValues.integer(params.get("rank_" + c.name()));
 			if (rank != null && rank > 0) {
 				ranked.merge(rank * 100 + c.ordinal(), c, (a, b) -> a);
 			}
@@ -371,10 +372,10 @@ class GpAccessPagesController {
 
 	@PostMapping("/cpts/{id}/medecin-traitant/indicateurs/reference")
 	String saveBaseline(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
-		act(redirect, () -> indicators.saveBaseline(id, RequestFormBinding.date(p.get("referenceDate")),
-				RequestFormBinding.integer(p.get("withoutGp")), RequestFormBinding.integer(p.get("withoutGpAld")),
-				RequestFormBinding.integer(p.get("withoutGp70")), RequestFormBinding.integer(p.get("withoutGpC2s")),
-				RequestFormBinding.decimal(p.get("yearlyReduction"))), "gpaccess.baseline.saved");
+		act(redirect, () -> indicators.saveBaseline(id, TypedValues.date(p.get("referenceDate")),
+				TypedValues.integer(p.get("withoutGp")), TypedValues.integer(p.get("withoutGpAld")),
+				TypedValues.integer(p.get("withoutGp70")), TypedValues.integer(p.get("withoutGpC2s")),
+				TypedValues.decimal(p.get("yearlyReduction"))), "gpaccess.baseline.saved");
 		return "redirect:/cpts/" + id + "/medecin-traitant/indicateurs";
 	}
 

@@ -4,9 +4,8 @@ import fr.maillage.gpaccess.RequestForm;
 import fr.maillage.gpaccess.Situation;
 import fr.maillage.patients.Contact;
 import fr.maillage.patients.Identity;
-import fr.maillage.gpaccess.internal.TypedValues;
+import fr.maillage.platform.TypedValues;
 import fr.maillage.reference.CommuneListResolver;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,27 +24,11 @@ final class RequestFormBinding {
 
 	static RequestForm form(Map<String, String> p, CommuneListResolver communes) {
 		return new RequestForm(
-				new Identity(p.get("birthName"), p.get("firstNames"), p.get("usedName"), date(p.get("birthDate")), p.get("sex"),
+				new Identity(p.get("birthName"), p.get("firstNames"), p.get("usedName"), TypedValues.date(p.get("birthDate")), p.get("sex"),
 						p.get("birthplaceCode"), p.get("nir")),
-				new Contact(p.get("email"), p.get("phone"), p.get("address"), TypedValues.commune(p.get("communeCode"), communes)),
-				on(p.get("ald")), integer(p.get("aldNumber")), on(p.get("c2s")), situation(p.get("situation")), on(p.get("homeVisit")),
-				decimal(p.get("maxKm")), p.get("notes"), on(p.get("consent")));
-	}
-
-	static boolean on(@Nullable String v) {
-		return TypedValues.yes(v);
-	}
-
-	static @Nullable LocalDate date(@Nullable String v) {
-		return TypedValues.date(v);
-	}
-
-	static @Nullable Integer integer(@Nullable String v) {
-		return TypedValues.integer(v);
-	}
-
-	static @Nullable Double decimal(@Nullable String v) {
-		return TypedValues.decimal(v);
+				new Contact(p.get("email"), p.get("phone"), p.get("address"), communes.codeOrTyped(p.get("communeCode"))),
+				TypedValues.yes(p.get("ald")), TypedValues.integer(p.get("aldNumber")), TypedValues.yes(p.get("c2s")), situation(p.get("situation")),
+				TypedValues.yes(p.get("homeVisit")), TypedValues.decimal(p.get("maxKm")), p.get("notes"), TypedValues.yes(p.get("consent")));
 	}
 
 	static @Nullable Situation situation(@Nullable String v) {

@@ -7,8 +7,8 @@ import fr.maillage.directory.AccountLinks;
 import fr.maillage.directory.Organizations;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
+import fr.maillage.platform.TypedValues;
 import fr.maillage.reference.CommuneListResolver;
-import fr.maillage.reference.Commune;
 import fr.maillage.unscheduledcare.Bookings;
 import fr.maillage.unscheduledcare.Professions;
 import fr.maillage.unscheduledcare.SlotKind;
@@ -17,8 +17,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -61,13 +59,6 @@ class SnpPagesController {
 		this.messages = messages;
 	}
 
-	private String commune(@Nullable String typed) {
-		if (typed == null || typed.isBlank()) {
-			return "";
-		}
-		return resolver.resolveOne(typed.strip()).map(Commune::inseeCode).orElse(typed.strip());
-	}
-
 	@GetMapping("/soins-non-programmes")
 	String search(@RequestParam Map<String, String> params, Model model) {
 		access.requireUser();
@@ -79,7 +70,7 @@ class SnpPagesController {
 				Instant from = day == null || !day.isAfter(LocalDate.now(Slots.PARIS)) ? Instant.now() : day.atStartOfDay(Slots.PARIS).toInstant();
 				Double radius = params.get("radiusKm") == null || params.get("radiusKm").isBlank() ? null
 						: Double.valueOf(params.get("radiusKm").replace(',', '.'));
-				model.addAttribute("results", bookings.search(new Bookings.Query(params.get("profession"), commune(params.get("commune")), radius,
+				model.addAttribute("results", bookings.search(new Bookings.Query(params.get("profession"), resolver.codeOrTyped(params.get("commune")), radius,
 						from, from.plus(Duration.ofDays(7)), 20)));
 			} catch (Problems.RejectedException ex) {
 				model.addAttribute("problems", messages.byField(ex.problems()));
@@ -172,7 +163,7 @@ class SnpPagesController {
 		UUID organization = owner.startsWith("o:") ? UUID.fromString(owner.substring(2)) : null;
 		UUID cptsId = p.get("cptsId") == null || p.get("cptsId").isBlank() ? null : UUID.fromString(p.get("cptsId"));
 		try {
-			Slots.AbsenceResult r = slots.declareAbsence(cptsId, new Slots.Owner(practitioner, organization), date(p.get("from")), date(p.get("to")),
+			Slots.AbsenceResult r = slots.declareAbsence(cptsId, new Slots.Owner(practitioner, organization), TypedValues.date(p.get("from")), TypedValues.date(p.get("to")),
 					p.get("reason"));
 			redirect.addFlashAttribute("success", messages.get("snp.absence.done", r.removed(), r.stillBooked()));
 		} catch (Problems.RejectedException ex) {
@@ -227,11 +218,11 @@ class SnpPagesController {
 			Slots.Published published;
 			if ("single".equals(p.get("mode"))) {
 				published = slots.publish(new Slots.SlotForm(cptsId, new Slots.Owner(practitioner, organization), kind, p.get("profession"),
-						p.get("siteLabel"), commune(p.get("commune")), dateTime(p.get("startsAt")), dateTime(p.get("endsAt"))));
+						p.get("siteLabel"), resolver.codeOrTyped(p.get("commune")), TypedValues.dateTime(p.get("startsAt")), TypedValues.dateTime(p.get("endsAt"))));
 			} else {
 				published = slots.publish(new Slots.RuleForm(cptsId, new Slots.Owner(practitioner, organization), kind, p.get("profession"),
-						p.get("siteLabel"), commune(p.get("commune")), chosen, time(p.get("dayStart")), time(p.get("dayEnd")),
-						integer(p.get("slotMinutes")), integer(p.get("perDay")), date(p.get("validFrom")), date(p.get("validUntil")),
+						p.get("siteLabel"), resolver.codeOrTyped(p.get("commune")), chosen, TypedValues.time(p.get("dayStart")), TypedValues.time(p.get("dayEnd")),
+						TypedValues.integer(p.get("slotMinutes")), TypedValues.integer(p.get("perDay")), TypedValues.date(p.get("validFrom")), TypedValues.date(p.get("validUntil")),
 						!"false".equals(p.get("skipHolidays"))));
 			}
 			redirect.addFlashAttribute("success", messages.get("snp.published", published.count()));
@@ -242,35 +233,4 @@ class SnpPagesController {
 		return publishPage(model, p, chosen);
 	}
 
-	private static @Nullable LocalDateTime dateTime(@Nullable String v) {
-		try {
-			return v == null || v.isBlank() ? null : LocalDateTime.parse(v);
-		} catch (DateTimeParseException e) {
-			return null;
-		}
-	}
-
-	private static @Nullable LocalTime time(@Nullable String v) {
-		try {
-			return v == null || v.isBlank() ? null : LocalTime.parse(v);
-		} catch (DateTimeParseException e) {
-			return null;
-		}
-	}
-
-	private static @Nullable LocalDate date(@Nullable String v) {
-		try {
-			return v == null || v.isBlank() ? null : LocalDate.parse(v);
-		} catch (DateTimeParseException e) {
-			return null;
-		}
-	}
-
-	private static @Nullable Integer integer(@Nullable String v) {
-		try {
-			return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
-		} catch (NumberFormatException e) {
-			return -1;
-		}
-	}
 }

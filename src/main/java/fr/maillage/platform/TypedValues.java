@@ -1,7 +1,5 @@
-package fr.maillage.gpaccess.internal;
+package fr.maillage.platform;
 
-import fr.maillage.reference.Commune;
-import fr.maillage.reference.CommuneListResolver;
 import fr.maillage.shared.FrenchText;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Values as people type them in forms and spreadsheets: a number that does not parse becomes an
  * impossible value (−1) so that the check reports it rather than forgets it; dates in the French
- * or ISO form; yes as oui/x/1; a commune as its code or a name that resolves without doubt.
+ * or ISO form; yes as oui/x/1; times as hh:mm.
  */
 public final class TypedValues {
 
@@ -57,11 +55,19 @@ public final class TypedValues {
 		return v != null && YES.contains(FrenchText.normalize(v));
 	}
 
-	/** The INSEE code of the commune typed, or what was typed (which the check then reports as unknown). */
-	public static @Nullable String commune(@Nullable String typed, CommuneListResolver resolver) {
-		if (typed == null || typed.isBlank()) {
+	public static java.time.@Nullable LocalTime time(@Nullable String v) {
+		try {
+			return v == null || v.isBlank() ? null : java.time.LocalTime.parse(v.strip());
+		} catch (DateTimeParseException e) {
 			return null;
 		}
-		return resolver.resolveOne(typed.strip()).map(Commune::inseeCode).orElse(typed.strip());
+	}
+
+	public static java.time.@Nullable LocalDateTime dateTime(@Nullable String v) {
+		try {
+			return v == null || v.isBlank() ? null : java.time.LocalDateTime.parse(v.strip());
+		} catch (DateTimeParseException e) {
+			return null;
+		}
 	}
 }
