@@ -321,14 +321,18 @@ public class Bookings {
 	}
 
 	private Optional<Booking> load(UUID bookingId) {
-		return jdbc.sql("select b.*, s.* , b.id as booking_id from snp_booking b join snp_slot s on s.id = b.slot_id where b.id = :id")
+		// the slot's columns as they are (the slot mapper reads them); the booking's under names of their own
+		return jdbc.sql("""
+				select s.*, b.id as booking_id, b.booked_by, b.booked_at, b.patient_name, b.patient_birth_date, b.patient_phone, b.reason,
+				  b.cancelled_at as booking_cancelled_at, b.cancel_reason as booking_cancel_reason, b.outcome, b.outcome_note
+				from snp_booking b join snp_slot s on s.id = b.slot_id where b.id = :id""")
 			.param("id", bookingId).query((rs, n) -> {
 				Slot slot = slot(rs, n);
 				UUID by = rs.getObject("booked_by", UUID.class);
 				return new Booking(rs.getObject("booking_id", UUID.class), slot, by, "", rs.getTimestamp("booked_at").toInstant(),
 						rs.getString("patient_name"), rs.getObject("patient_birth_date", LocalDate.class), rs.getString("patient_phone"),
-						rs.getString("reason"), rs.getTimestamp("cancelled_at") == null ? null : rs.getTimestamp("cancelled_at").toInstant(),
-						rs.getString("cancel_reason"), rs.getString("outcome"), rs.getString("outcome_note"));
+						rs.getString("reason"), rs.getTimestamp("booking_cancelled_at") == null ? null : rs.getTimestamp("booking_cancelled_at").toInstant(),
+						rs.getString("booking_cancel_reason"), rs.getString("outcome"), rs.getString("outcome_note"));
 			}).optional().map(b -> new Booking(b.id(), b.slot(), b.bookedBy(), accounts.displayNames(List.of(b.bookedBy())).getOrDefault(b.bookedBy(), ""),
 					b.bookedAt(), b.patientName(), b.patientBirthDate(), b.patientPhone(), b.reason(), b.cancelledAt(), b.cancelReason(), b.outcome(),
 					b.outcomeNote()));

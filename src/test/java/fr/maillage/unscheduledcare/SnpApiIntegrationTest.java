@@ -100,6 +100,7 @@ class SnpApiIntegrationTest {
 		Api.Response booked = s.pharmacist().post("/api/v1/slots/" + earliest + "/booking", patient());
 		assertThat(booked.status()).as(booked.body()).isEqualTo(201);
 		String booking = booked.json().get("id").asString();
+		String firstBooking = booking;
 		JsonNode again = s.pharmacist().get("/api/v1/slots/search?profession=medecin&commune=04112&radiusKm=60").json();
 		assertThat(again.get(0).get("id").asString()).as("a booked slot is no longer offered").isNotEqualTo(earliest);
 
@@ -113,9 +114,20 @@ class SnpApiIntegrationTest {
 		assertThat(s.staff().get("/api/v1/bookings/" + booking).status()).isEqualTo(200);
 		assertThat(s.coordinator().get("/api/v1/bookings/" + booking).status()).isEqualTo(200);
 		assertThat(s.otherMember().get("/api/v1/bookings/" + booking).status()).isEqualTo(404);
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'snp.booking.read' and subject_id = :b").param("b", booking)
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'snp.booking.read' and subject_id = :b").param("b", firstBooking)
 			.query(Long.class).single()).isEqualTo(3);
 		assertThat(s.staff().get("/api/v1/me/slot-bookings").json().toString()).contains("Jeanne Martin");
+
+		// a cancellation needs a reason, is refused to outsiders, and opens the slot again; then book it anew
+		assertThat(s.otherMember().post("/api/v1/bookings/" + booking + "/cancel", Map.of("reason", "x")).status()).isEqualTo(404);
+		assertThat(s.pharmacist().post("/api/v1/bookings/" + booking + "/cancel", Map.of()).status()).isEqualTo(400);
+		assertThat(s.pharmacist().post("/api/v1/bookings/" + booking + "/cancel", Map.of("reason", "Le patient a vu son médecin")).json()
+			.get("cancelledAt").isNull()).isFalse();
+		assertThat(s.pharmacist().get("/api/v1/slots/search?profession=medecin&commune=04112&radiusKm=60").json().get(0).get("id").asString())
+			.isEqualTo(earliest);
+		Api.Response rebooked = s.pharmacist().post("/api/v1/slots/" + earliest + "/booking", patient());
+		assertThat(rebooked.status()).as(rebooked.body()).isEqualTo(201);
+		booking = rebooked.json().get("id").asString();
 
 		// an absence on the first week: free slots go, the booked one stays and is counted
 		LocalDate bookedDay = LocalDate.parse(found.get(0).get("startsAt").asString().substring(0, 10));
