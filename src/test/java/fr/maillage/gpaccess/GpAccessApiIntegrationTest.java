@@ -199,6 +199,18 @@ class GpAccessApiIntegrationTest {
 		assertThat(coordinator.post(base + "/orientation", Map.of()).json().at("/proposals/0/requestId").asString()).isEqualTo(c2s);
 		assertThat(coordinator.put(base + "/gp-protocol", List.of("C2S", "C2S")).status()).isEqualTo(400);
 		assertThat(coordinator.put(base + "/gp-protocol", List.of("NIMPORTE")).status()).isEqualTo(400);
+		// a refusal re-queues the request and gives the place back; the history keeps both steps
+		assertThat(coordinator.post(base + "/orientation/commit", Map.of()).json().at("/proposals/0/requestId").asString()).isEqualTo(c2s);
+		assertThat(coordinator.get(base + "/gp-capacities").json().get(0).get("remaining").asInt()).isZero();
+		Api.Response refused = coordinator.post(base + "/gp-requests/" + c2s + "/answer", Map.of("accepted", false, "note", "Patientèle complète"));
+		assertThat(refused.json().at("/request/status").asString()).isEqualTo("PENDING");
+		assertThat(refused.json().get("history").valueStream().map(e -> e.get("kind").asString()).toList())
+			.containsExactly("CREATED", "PROPOSED", "REFUSED");
+		assertThat(coordinator.get(base + "/gp-capacities").json().get(0).get("remaining").asInt()).isEqualTo(1);
+		assertThat(coordinator.post(base + "/gp-requests/" + ald + "/withdraw", Map.of()).status()).as("a reason is required").isEqualTo(400);
+		assertThat(coordinator.post(base + "/gp-requests/" + ald + "/withdraw", Map.of("reason", "Médecin trouvé ailleurs")).json()
+			.at("/request/status").asString()).isEqualTo("WITHDRAWN");
+
 		// a paused GP gets nothing
 		assertThat(coordinator.put(base + "/gp-capacities/" + gpId, Map.of("newPatients", 1, "period", "QUARTER", "pausedFrom",
 				LocalDate.now().minusDays(1).toString())).json().get("remaining").asInt()).isZero();
