@@ -197,7 +197,11 @@ public class GpImport {
 				TypedValues.yes(f.get("visites_domicile")), TypedValues.decimal(f.get("distance_km")), f.get("remarques"), true);
 		Problems problems = requests.check(form);
 		for (Problems.Problem p : problems.all()) {
-			errors.add(new LineError(number, column(p.field()), messages.get(p)));
+			String column = column(p.field());
+			// an unreadable value is reported once, not again as a missing one
+			if (errors.stream().noneMatch(e -> e.line() == number && e.field().equals(column))) {
+				errors.add(new LineError(number, column, messages.get(p)));
+			}
 		}
 		Instant filedAt = null;
 		if (f.get("date_demande") != null && !f.get("date_demande").isBlank()) {

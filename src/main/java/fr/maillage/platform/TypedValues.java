@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TypedValues {
 
-	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("uuuu-MM-dd"),
-			DateTimeFormatter.ofPattern("dd/MM/uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("dd-MM-uuuu"));
+	/** Strict: 31/02 is an error to report, not 28/02 (the lenient default would quietly move it). */
+	private static final List<DateTimeFormatter> DATES = java.util.stream.Stream.of("uuuu-MM-dd", "dd/MM/uuuu", "d/M/uuuu", "dd-MM-uuuu")
+		.map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(java.time.format.ResolverStyle.STRICT)).toList();
 	private static final List<String> YES = List.of("OUI", "O", "X", "1", "VRAI", "TRUE", "ON", "YES");
 
 	private TypedValues() {
