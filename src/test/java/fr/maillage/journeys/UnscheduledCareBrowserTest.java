@@ -89,9 +89,10 @@ class UnscheduledCareBrowserTest {
 			page.getByLabel("Téléphone").fill("06 11 22 33 44");
 			page.getByLabel("Motif (quelques mots)").fill("Fièvre depuis trois jours");
 			page.getByText("Le patient accepte").click();
-			page.getByRole(AriaRole.BUTTON, named("Réserver ce créneau")).click();
+			page.getByRole(AriaRole.BUTTON, named("Réserver ce créneau")).dblclick();
 			assertThat(page.getByText("Créneau réservé auprès de " + name)).isVisible();
 			assertThat(page.locator("#mes-reservations")).containsText("Jeanne Martin");
+			assertThat(page.locator("#mes-reservations li")).hasCount(1);
 			Browser.screenshot(page, "snp-reservations");
 		}
 
@@ -107,6 +108,42 @@ class UnscheduledCareBrowserTest {
 			assertThat(page.getByText("Issue enregistrée.")).isVisible();
 			assertThat(page.locator("#reservations-recues li", new Page.LocatorOptions().setHasText("Jeanne Martin"))).containsText("Honoré");
 			Browser.screenshot(page, "snp-mes-creneaux");
+
+			// a free slot withdrawn, then a day of absence: its free slots go
+			var free = page.locator("#creneaux-libres li");
+			int before = free.count();
+			free.first().getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Retirer ce créneau")).click();
+			assertThat(page.getByText("Créneau retiré.")).isVisible();
+			assertThat(page.locator("#creneaux-libres li")).hasCount(before - 1);
+			LocalDate day = LocalDate.now().plusDays(3);
+			while (day.getDayOfWeek().getValue() > 5 || fr.maillage.reference.PublicHolidays.isHoliday(day, false)) {
+				day = day.plusDays(1);
+			}
+			page.getByLabel("Du", new Page.GetByLabelOptions().setExact(true)).fill(day.toString());
+			page.getByLabel("Au", new Page.GetByLabelOptions().setExact(true)).fill(day.toString());
+			page.getByLabel("Motif (facultatif)").fill("Formation");
+			page.getByRole(AriaRole.BUTTON, named("Déclarer l'absence")).click();
+			assertThat(page.getByText("10 créneau(x) libre(s) retiré(s). 0 créneau(x) déjà réservé(s)")).isVisible();
+		}
+
+		// the pharmacist books another slot, then cancels it with a reason
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, pharmacist.email(), pharmacist.password());
+			page.navigate("http://127.0.0.1:" + port + "/soins-non-programmes?profession=10&commune=04070&radiusKm=5");
+			page.locator("#resultats-snp li").first().getByRole(AriaRole.BUTTON,
+					new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Réserver")).click();
+			page.getByLabel("Nom et prénom du patient").fill("Paul Durand");
+			page.getByLabel("Date de naissance").fill("1990-01-01");
+			page.getByLabel("Téléphone").fill("06 99 88 77 66");
+			page.getByLabel("Motif (quelques mots)").fill("Entorse");
+			page.getByText("Le patient accepte").click();
+			page.getByRole(AriaRole.BUTTON, named("Réserver ce créneau")).click();
+			var row = page.locator("#mes-reservations li", new Page.LocatorOptions().setHasText("Paul Durand"));
+			row.getByLabel("Raison de l'annulation").fill("Le patient a trouvé plus près");
+			row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Annuler la réservation")).click();
+			assertThat(page.getByText("Réservation annulée")).isVisible();
+			assertThat(page.locator("#mes-reservations li", new Page.LocatorOptions().setHasText("Paul Durand"))).containsText("annulée");
 		}
 	}
 }
