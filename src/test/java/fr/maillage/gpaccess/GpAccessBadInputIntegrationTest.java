@@ -100,7 +100,8 @@ class GpAccessBadInputIntegrationTest {
 					HttpResponse.BodyHandlers.ofString());
 			if (r.statusCode() == 429) {
 				throttled++;
-				assertThat(r.body()).contains("Trop de demandes envoyées depuis cette connexion");
+				assertThat(r.body()).contains("Trop de demandes envoyées depuis cette connexion")
+					.as("what was typed stays on the page").contains("value=\"ROBOT" + i + "\"");
 			} else {
 				assertThat(r.statusCode()).isEqualTo(200);
 				filed++;
