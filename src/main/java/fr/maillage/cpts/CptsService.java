@@ -143,6 +143,12 @@ public class CptsService {
 		return store.findAll(user.isAdmin() ? Optional.empty() : Optional.of(user.roles().keySet()));
 	}
 
+	/** The public identity of a CPTS by its id (public API routes): anyone may read it. */
+	@Transactional(readOnly = true)
+	public Optional<Cpts> publicIdentity(UUID id) {
+		return store.find(id);
+	}
+
 	/** The public identity of a CPTS, for its public page: anyone may read it. */
 	@Transactional(readOnly = true)
 	public Optional<Cpts> publicPage(String slug) {

@@ -111,6 +111,17 @@ public class Organizations {
 			.param("c", communeCodes.toArray(String[]::new)).query(Organizations::map).list();
 	}
 
+	/** The structures of a kind located in these communes, by name (the pharmacies of a sector, say). */
+	@Transactional(readOnly = true)
+	public List<Organization> ofKindIn(OrganizationKind kind, java.util.Collection<String> communeCodes) {
+		access.requireUser();
+		if (communeCodes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from organization where kind = :k and commune_code = any(:c) order by name, id limit 5000")
+			.param("k", kind.name()).param("c", communeCodes.toArray(String[]::new)).query(Organizations::map).list();
+	}
+
 	@Transactional
 	public UUID create(OrganizationForm form) {
 		requireEditor();

@@ -32,12 +32,21 @@ public final class Gps {
 
 	/** A structure (an MSP) in one commune, and an account that acts for it, as a coordinator's link makes it. */
 	public static UUID msp(JdbcClient jdbc, String name, String communeCode, String communeName, UUID staffUser) {
+		return structure(jdbc, "MSP", name, communeCode, communeName, staffUser);
+	}
+
+	/** A structure of a kind (a pharmacy, say) with an address and a phone, and an account acting for it when one is given. */
+	public static UUID structure(JdbcClient jdbc, String kind, String name, String communeCode, String communeName, @org.jspecify.annotations.Nullable UUID staffUser) {
 		UUID id = UUID.randomUUID();
-		jdbc.sql("insert into organization (id, kind, name, commune_code, commune_name, search_text) values (:id, 'MSP', :n, :c, :cn, :s)")
-			.param("id", id).param("n", name).param("c", communeCode).param("cn", communeName).param("s", name.toLowerCase()).update();
 		jdbc.sql("""
-				insert into account_link_directory (id, user_id, organization_id, status, origin, created_by)
-				values (:id, :u, :o, 'ACTIVE', 'COORDINATOR', :u)""").param("id", UUID.randomUUID()).param("u", staffUser).param("o", id).update();
+				insert into organization (id, kind, name, address, postcode, commune_code, commune_name, phone, search_text)
+				values (:id, :k, :n, '1 place de la République', '04000', :c, :cn, '04 92 11 22 33', :s)""")
+			.param("id", id).param("k", kind).param("n", name).param("c", communeCode).param("cn", communeName).param("s", name.toLowerCase()).update();
+		if (staffUser != null) {
+			jdbc.sql("""
+					insert into account_link_directory (id, user_id, organization_id, status, origin, created_by)
+					values (:id, :u, :o, 'ACTIVE', 'COORDINATOR', :u)""").param("id", UUID.randomUUID()).param("u", staffUser).param("o", id).update();
+		}
 		return id;
 	}
 

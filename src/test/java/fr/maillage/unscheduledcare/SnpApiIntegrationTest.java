@@ -152,6 +152,19 @@ class SnpApiIntegrationTest {
 		assertThat(outcome.json().get("outcome").asString()).isEqualTo("HONORE");
 		assertThat(s.pharmacist().post("/api/v1/bookings/" + booking + "/outcome", Map.of("outcome", "HONORE")).status())
 			.as("the booker does not record the outcome").isEqualTo(404);
+
+		// the indicators count it, for the coordinator only
+		String period = "?from=" + from + "&to=" + from.plusDays(13);
+		JsonNode indicators = s.coordinator().get("/api/v1/cpts/" + s.cpts() + "/unscheduled-care/indicators" + period).json();
+		assertThat(indicators.get("total").get("offered").asLong()).as("withdrawn and absence-removed slots are not offered").isEqualTo(expected - 12);
+		assertThat(indicators.get("total").get("booked").asLong()).isEqualTo(1);
+		assertThat(indicators.get("total").get("honoured").asLong()).isEqualTo(1);
+		assertThat(indicators.get("weeks").valueStream().mapToLong(w -> w.get("offered").asLong()).sum()).isEqualTo(expected - 12);
+		assertThat(indicators.get("professions").get(0).get("key").asString()).isEqualTo("Médecin");
+		assertThat(indicators.get("owners").get(0).get("key").asString()).startsWith("MSP ");
+		assertThat(s.pharmacist().get("/api/v1/cpts/" + s.cpts() + "/unscheduled-care/indicators").status()).isEqualTo(403);
+		assertThat(s.coordinator().get("/api/v1/cpts/" + s.cpts() + "/unscheduled-care/indicators?from=" + from + "&to=" + from.minusDays(1))
+			.body()).contains("La fin de la période est avant son début");
 	}
 
 	@Test

@@ -33,11 +33,15 @@ class AccountController {
 	private final CodeVerifier codes;
 	private final TotpPolicy totpPolicy;
 	private final AccountStore store;
+	private final fr.maillage.accounts.CalendarFeeds feeds;
+	private final fr.maillage.platform.Mail mail;
 	private final org.springframework.security.web.context.SecurityContextRepository contexts =
 			new org.springframework.security.web.context.HttpSessionSecurityContextRepository();
 
 	AccountController(Accounts accounts, CptsAccess access, Messages messages, CodeVerifier codes, TotpPolicy totpPolicy,
-			AccountStore store) {
+			AccountStore store, fr.maillage.accounts.CalendarFeeds feeds, fr.maillage.platform.Mail mail) {
+		this.feeds = feeds;
+		this.mail = mail;
 		this.accounts = accounts;
 		this.access = access;
 		this.messages = messages;
@@ -65,7 +69,21 @@ class AccountController {
 	String account(Model model) {
 		model.addAttribute("user", access.requireUser());
 		model.addAttribute("tokens", accounts.myTokens());
+		model.addAttribute("calendarFeed", feeds.exists());
 		return "accounts/account";
+	}
+
+	@PostMapping("/compte/agenda")
+	String renewCalendar(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("newCalendarUrl", mail.url("/agenda/" + feeds.renew() + ".ics"));
+		return "redirect:/compte#agenda";
+	}
+
+	@PostMapping("/compte/agenda/supprimer")
+	String revokeCalendar(RedirectAttributes redirect) {
+		feeds.revoke();
+		redirect.addFlashAttribute("success", messages.get("account.calendar.revoked"));
+		return "redirect:/compte#agenda";
 	}
 
 	@PostMapping("/compte/jetons")

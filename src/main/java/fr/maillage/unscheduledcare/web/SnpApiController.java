@@ -52,8 +52,10 @@ class SnpApiController {
 	private final Slots slots;
 	private final Bookings bookings;
 	private final Messages messages;
+	private final fr.maillage.unscheduledcare.SnpIndicators indicators;
 
-	SnpApiController(Slots slots, Bookings bookings, Messages messages) {
+	SnpApiController(Slots slots, Bookings bookings, Messages messages, fr.maillage.unscheduledcare.SnpIndicators indicators) {
+		this.indicators = indicators;
 		this.slots = slots;
 		this.bookings = bookings;
 		this.messages = messages;
@@ -119,6 +121,12 @@ class SnpApiController {
 	Bookings.Booking outcome(@PathVariable UUID id, @RequestBody Outcome outcome) {
 		bookings.outcome(id, outcome.outcome(), outcome.note());
 		return bookings.get(id);
+	}
+
+	@GetMapping("/api/v1/cpts/{id}/unscheduled-care/indicators")
+	fr.maillage.unscheduledcare.SnpIndicators.Indicators indicators(@PathVariable UUID id, @RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to) {
+		return indicators.compute(id, from, to);
 	}
 
 	@GetMapping("/api/v1/me/bookings")
