@@ -247,10 +247,14 @@ public class Rosters {
 		return added;
 	}
 
-	/** Writes the turns of a month that are missing (idempotent; no access check: the gap job calls it too). */
+	/** Writes the turns of a month that are missing and not over yet (idempotent; no access check: the gap job calls it too). */
 	int writeTurns(Roster r, YearMonth month) {
 		int added = 0;
+		Instant now = Instant.now();
 		for (RosterPattern.Turn t : r.pattern().turns(month, r.shiftStart(), r.shiftEnd())) {
+			if (!t.end().toInstant().isAfter(now)) {
+				continue; // a turn already over is history, not a gap to fill
+			}
 			added += jdbc.sql("insert into oncall_shift (id, roster_id, starts_at, ends_at) values (:id, :r, :s, :e) on conflict (roster_id, starts_at) do nothing")
 				.param("id", UUID.randomUUID()).param("r", r.id()).param("s", Timestamp.from(t.start().toInstant()))
 				.param("e", Timestamp.from(t.end().toInstant())).update();
@@ -389,7 +393,7 @@ public class Rosters {
 				previous = s.assigneeKey();
 				continue;
 			}
-			if (s.startsAt().isBefore(Instant.now())) {
+			if (!s.endsAt().isAfter(Instant.now())) {
 				continue;
 			}
 			String pick = null;

@@ -75,5 +75,12 @@ class DemoModeIntegrationTest {
 		// unscheduled care: the MSPs' slots, two bookings by the demo member
 		assertThat(member.get("/api/v1/me/bookings").json()).hasSize(2);
 		assertThat(member.get("/api/v1/slots/search?profession=medecin&commune=04088&radiusKm=60").json().size()).isPositive();
+
+		// on-call duty: three rosters over two months, one pharmacy turn left empty; the public finds tonight's pharmacy
+		assertThat(member.get("/api/v1/cpts/" + id + "/rosters").json()).hasSize(3);
+		assertThat(member.get("/api/v1/cpts/" + id + "/oncall/gaps?days=31").json()).hasSize(1);
+		var tonight = new Api(port, null).get("/api/v1/cpts/" + id + "/oncall?commune=Manosque").json();
+		assertThat(tonight.at("/entries/PHARMACIE/0/assignee").asString()).contains("Pharmacie");
+		assertThat(new Api(port, null).get("/demo-luberon-durance").body()).contains("Qui est de garde ?");
 	}
 }
