@@ -220,6 +220,56 @@ public class Slots {
 		}
 	}
 
+	/** A recurring rule as its owner lists it. */
+	public record OwnRule(UUID id, String ownerLabel, SlotKind kind, Set<DayOfWeek> days, LocalTime dayStart, LocalTime dayEnd, int slotMinutes,
+			@Nullable Integer perDay, LocalDate validFrom, @Nullable LocalDate validUntil, long comingFree, long comingBooked) {
+	}
+
+	/** The active rules of what the user offers (themselves, their structures), with their coming free and booked slots. */
+	@Transactional(readOnly = true)
+	public List<OwnRule> myRules() {
+		CurrentUser user = access.requireUser();
+		UUID practitioner = links.practitionerOf(user.id()).orElse(null);
+		UUID[] structures = links.organizationsOf(user.id()).toArray(UUID[]::new);
+		return jdbc.sql("""
+				select r.*, (select count(*) from snp_slot s where s.rule_id = r.id and s.starts_at > now() and s.cancelled_at is null and not s.booked) as free,
+				  (select count(*) from snp_slot s where s.rule_id = r.id and s.starts_at > now() and s.cancelled_at is null and s.booked) as taken
+				from snp_rule r where r.active and (r.practitioner_id = :p or r.organization_id = any(:o)) order by r.created_at""")
+			.param("p", practitioner).param("o", structures)
+			.query((rs, n) -> {
+				RuleRow row = ruleRow(rs);
+				RuleForm f = row.form();
+				return new OwnRule(rs.getObject("id", UUID.class), row.label(), f.kind(), f.days(), f.dayStart(), f.dayEnd(), f.slotMinutes(), f.perDay(),
+						f.validFrom(), f.validUntil(), rs.getLong("free"), rs.getLong("taken"));
+			}).list();
+	}
+
+	/** What withdrawing a rule did: its coming free slots removed, the booked ones kept for the owner to cancel with a word to the booker. */
+	public record RuleWithdrawn(int removed, long stillBooked) {
+	}
+
+	/** Stops a recurring rule: no more slots are written, its coming free slots go; booked ones stay. Its owner or a coordinator. */
+	@Transactional
+	public RuleWithdrawn withdrawRule(UUID ruleId) {
+		CurrentUser user = access.requireUser();
+		var rule = jdbc.sql("select * from snp_rule where id = :id and active").param("id", ruleId).query((rs, n) -> ruleRow(rs)).optional()
+			.orElseThrow(CptsAccess.NotVisibleException::new);
+		Owner owner = rule.form().owner();
+		boolean self = owner.practitionerId() != null ? links.practitionerOf(user.id()).map(owner.practitionerId()::equals).orElse(false)
+				: links.actsFor(user.id(), owner.organizationId());
+		if (!self && !user.has(rule.cptsId(), fr.maillage.accounts.Role.COORDINATOR)) {
+			throw new CptsAccess.NotVisibleException();
+		}
+		jdbc.sql("update snp_rule set active = false where id = :id").param("id", ruleId).update();
+		int removed = jdbc.sql("""
+				update snp_slot set cancelled_at = now(), cancel_reason = 'retiré' where rule_id = :r and starts_at > now() and not booked
+				  and cancelled_at is null""").param("r", ruleId).update();
+		long booked = jdbc.sql("select count(*) from snp_slot where rule_id = :r and starts_at > now() and booked and cancelled_at is null")
+			.param("r", ruleId).query(Long.class).single();
+		audit.change("snp.rule.withdraw", "snp_rule", ruleId.toString(), rule.cptsId(), rule.label() + " : " + removed + " créneaux retirés");
+		return new RuleWithdrawn(removed, booked);
+	}
+
 	/** What an absence did: the free slots it removed, and the booked ones left for the owner to cancel one by one. */
 	public record AbsenceResult(UUID id, int removed, int stillBooked) {
 	}

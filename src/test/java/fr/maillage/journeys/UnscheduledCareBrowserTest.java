@@ -145,5 +145,18 @@ class UnscheduledCareBrowserTest {
 			assertThat(page.getByText("Réservation annulée")).isVisible();
 			assertThat(page.locator("#mes-reservations li", new Page.LocatorOptions().setHasText("Paul Durand"))).containsText("annulée");
 		}
+
+		// the MSP withdraws the whole rule: its free slots go, the booked one stays
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, staff.email(), staff.password());
+			page.navigate("http://127.0.0.1:" + port + "/soins-non-programmes/mes-creneaux");
+			var rule = page.locator("#mes-regles li").first();
+			assertThat(rule).containsText("lundi, mardi, mercredi, jeudi, vendredi");
+			rule.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Retirer la règle")).click();
+			assertThat(page.getByText("1 créneau(x) déjà réservé(s) restent")).isVisible();
+			assertThat(page.locator("#mes-regles li")).hasCount(0);
+			assertThat(page.locator("#creneaux-libres li")).hasCount(0);
+		}
 	}
 }

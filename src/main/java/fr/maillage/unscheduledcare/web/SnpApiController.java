@@ -83,6 +83,16 @@ class SnpApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@GetMapping("/api/v1/me/slot-rules")
+	List<Slots.OwnRule> myRules() {
+		return slots.myRules();
+	}
+
+	@PostMapping("/api/v1/slot-rules/{id}/withdraw")
+	Slots.RuleWithdrawn withdrawRule(@PathVariable UUID id) {
+		return slots.withdrawRule(id);
+	}
+
 	@PostMapping("/api/v1/absences")
 	ResponseEntity<Slots.AbsenceResult> absence(@RequestBody Absence a) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(slots.declareAbsence(a.cptsId(), new Slots.Owner(a.practitionerId(), a.organizationId()),

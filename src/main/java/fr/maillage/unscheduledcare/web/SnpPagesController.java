@@ -122,6 +122,7 @@ class SnpPagesController {
 	String mySlots(Model model) {
 		Instant from = Instant.now().minus(Duration.ofDays(7));
 		model.addAttribute("bookings", bookings.bookingsOfMySlots(from, from.plus(Duration.ofDays(45))));
+		model.addAttribute("rules", slots.myRules());
 		model.addAttribute("open", slots.mine(Instant.now(), Instant.now().plus(Duration.ofDays(14))).stream().filter(x -> !x.booked()).toList());
 		owners(model);
 		return "unscheduledcare/my-slots";
@@ -153,6 +154,17 @@ class SnpPagesController {
 	@PostMapping("/soins-non-programmes/creneaux/{id}/retrait")
 	String withdraw(@PathVariable UUID id, RedirectAttributes redirect) {
 		act(redirect, () -> slots.withdraw(id), "snp.withdrawn");
+		return "redirect:/soins-non-programmes/mes-creneaux";
+	}
+
+	@PostMapping("/soins-non-programmes/regles/{id}/retrait")
+	String withdrawRule(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			Slots.RuleWithdrawn r = slots.withdrawRule(id);
+			redirect.addFlashAttribute("success", messages.get("snp.rule.withdrawn", r.removed(), r.stillBooked()));
+		} catch (Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
+		}
 		return "redirect:/soins-non-programmes/mes-creneaux";
 	}
 

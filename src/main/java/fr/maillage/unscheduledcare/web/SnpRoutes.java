@@ -14,6 +14,9 @@ class SnpRoutes implements Route.Declarations {
 		return List.of(
 				Route.post("/api/v1/slots", AUTHENTICATED),
 				Route.post("/api/v1/absences", AUTHENTICATED),
+				Route.get("/api/v1/me/slot-rules", AUTHENTICATED),
+				Route.post("/api/v1/slot-rules/{id}/withdraw", AUTHENTICATED),
+				Route.post("/soins-non-programmes/regles/{id}/retrait", AUTHENTICATED),
 				Route.get("/api/v1/me/slots", AUTHENTICATED),
 				Route.post("/api/v1/slots/{id}/withdraw", AUTHENTICATED),
 				Route.post("/soins-non-programmes/creneaux/{id}/retrait", AUTHENTICATED),
