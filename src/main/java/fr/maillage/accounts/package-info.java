@@ -1,7 +1,7 @@
 /**
  * Users, roles (administrator; per CPTS: coordinator, member, partner), login with throttling
- * and optional TOTP, API tokens, invitations and password resets by e-mail, and the table that
- * says who may call every route.
+ * and optional TOTP, API tokens, invitations and password resets by e-mail, the table that
+ * says who may call every route, and each person's calendar feed (what modules contribute).
  */
 @ApplicationModule(allowedDependencies = {"shared", "platform", "audit"})
 @NullMarked

@@ -74,7 +74,11 @@ class OnCallBrowserTest {
 			page.navigate(base + "/cpts/" + cpts);
 			page.getByRole(AriaRole.BUTTON, named("Planning des gardes")).first().click();
 			assertThat(page.getByText("Aucun tableau de garde pour l'instant.")).isVisible();
+			page.getByLabel("Qui est de garde").selectOption("MEDECIN");
+			assertThat(page.getByLabel("Jours de garde")).hasValue("SUNDAYS_HOLIDAYS");
+			assertThat(page.getByLabel("Numéro à appeler affiché au public (facultatif)")).hasValue("116 117");
 			page.getByLabel("Qui est de garde").selectOption("PHARMACIE");
+			assertThat(page.getByLabel("Jours de garde")).hasValue("DAILY");
 			page.getByLabel("Communes du secteur, une par ligne (vide : tout le territoire)").fill("Manosque\nAtlantide");
 			page.getByRole(AriaRole.BUTTON, named("Créer le tableau")).click();
 			assertThat(page.getByText("Donnez un nom au tableau")).isVisible();
