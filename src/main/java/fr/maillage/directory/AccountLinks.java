@@ -111,6 +111,30 @@ public class AccountLinks {
 			.param("u", userId).query(UUID.class).list();
 	}
 
+	/** Whom an account answers for: the professional it is, if any, and the structures it acts for. */
+	public record Represented(@Nullable UUID practitionerId, List<UUID> organizationIds) {
+
+		public boolean none() {
+			return practitionerId == null && organizationIds.isEmpty();
+		}
+
+		/** The structures as an array, for SQL {@code = any(:o)}. */
+		public UUID[] organizations() {
+			return organizationIds.toArray(UUID[]::new);
+		}
+
+		/** Whether this is the professional, or a structure, named (the holder of a slot, a turn…). */
+		public boolean holds(@Nullable UUID practitioner, @Nullable UUID organization) {
+			return practitioner != null ? practitioner.equals(practitionerId) : organization != null && organizationIds.contains(organization);
+		}
+	}
+
+	/** Both answers at once, for lists of what a person offers or holds. */
+	@Transactional(readOnly = true)
+	public Represented represented(UUID userId) {
+		return new Represented(practitionerOf(userId).orElse(null), organizationsOf(userId));
+	}
+
 	@Transactional(readOnly = true)
 	public boolean actsFor(UUID userId, UUID organizationId) {
 		return jdbc.sql("""

@@ -222,12 +222,11 @@ public class Swaps {
 	@Transactional(readOnly = true)
 	public List<Swap> mine() {
 		CurrentUser user = access.requireUser();
-		UUID practitioner = links.practitionerOf(user.id()).orElse(null);
-		UUID[] structures = links.organizationsOf(user.id()).toArray(UUID[]::new);
+		AccountLinks.Represented me = links.represented(user.id());
 		return jdbc.sql("""
 				select id from oncall_swap where status = 'PROPOSED' and (requested_by = :u or a_practitioner_id = :p or b_practitioner_id = :p
 				  or a_organization_id = any(:o) or b_organization_id = any(:o)) order by created_at""")
-			.param("u", user.id()).param("p", practitioner).param("o", structures).query(UUID.class).list().stream().map(this::get).toList();
+			.param("u", user.id()).param("p", me.practitionerId()).param("o", me.organizations()).query(UUID.class).list().stream().map(this::get).toList();
 	}
 
 	/** The accounts that answer for a shift's holder (the professional's, or the pharmacy's staff). */

@@ -273,13 +273,12 @@ public class Bookings {
 	@Transactional(readOnly = true)
 	public List<Booking> bookingsOfMySlots(Instant from, Instant to) {
 		CurrentUser user = access.requireUser();
-		UUID practitioner = links.practitionerOf(user.id()).orElse(null);
-		UUID[] structures = links.organizationsOf(user.id()).toArray(UUID[]::new);
+		AccountLinks.Represented me = links.represented(user.id());
 		List<UUID> ids = jdbc.sql("""
 				select b.id from snp_booking b join snp_slot s on s.id = b.slot_id
 				where (s.practitioner_id = :p or s.organization_id = any(:o)) and s.starts_at >= :from and s.starts_at < :to
 				order by s.starts_at""")
-			.param("p", practitioner).param("o", structures).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+			.param("p", me.practitionerId()).param("o", me.organizations()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
 			.query(UUID.class).list();
 		List<Booking> out = ids.stream().map(this::load).flatMap(Optional::stream).toList();
 		if (!out.isEmpty()) {

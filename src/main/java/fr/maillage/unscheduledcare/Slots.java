@@ -185,12 +185,11 @@ public class Slots {
 	@Transactional(readOnly = true)
 	public List<OwnSlot> mine(Instant from, Instant to) {
 		CurrentUser user = access.requireUser();
-		UUID practitioner = links.practitionerOf(user.id()).orElse(null);
-		UUID[] structures = links.organizationsOf(user.id()).toArray(UUID[]::new);
+		AccountLinks.Represented me = links.represented(user.id());
 		return jdbc.sql("""
 				select * from snp_slot where (practitioner_id = :p or organization_id = any(:o)) and starts_at >= :from and starts_at < :to
 				  and cancelled_at is null order by starts_at, id limit 500""")
-			.param("p", practitioner).param("o", structures).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+			.param("p", me.practitionerId()).param("o", me.organizations()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
 			.query((rs, n) -> new OwnSlot(rs.getObject("id", UUID.class), rs.getString("owner_label"), SlotKind.valueOf(rs.getString("kind")),
 					rs.getString("commune_code"), rs.getString("site_label"), rs.getTimestamp("starts_at").toInstant(),
 					rs.getTimestamp("ends_at").toInstant(), rs.getBoolean("booked"), rs.getObject("rule_id", UUID.class)))
@@ -229,13 +228,12 @@ public class Slots {
 	@Transactional(readOnly = true)
 	public List<OwnRule> myRules() {
 		CurrentUser user = access.requireUser();
-		UUID practitioner = links.practitionerOf(user.id()).orElse(null);
-		UUID[] structures = links.organizationsOf(user.id()).toArray(UUID[]::new);
+		AccountLinks.Represented me = links.represented(user.id());
 		return jdbc.sql("""
 				select r.*, (select count(*) from snp_slot s where s.rule_id = r.id and s.starts_at > now() and s.cancelled_at is null and not s.booked) as free,
 				  (select count(*) from snp_slot s where s.rule_id = r.id and s.starts_at > now() and s.cancelled_at is null and s.booked) as taken
 				from snp_rule r where r.active and (r.practitioner_id = :p or r.organization_id = any(:o)) order by r.created_at""")
-			.param("p", practitioner).param("o", structures)
+			.param("p", me.practitionerId()).param("o", me.organizations())
 			.query((rs, n) -> {
 				RuleRow row = ruleRow(rs);
 				RuleForm f = row.form();

@@ -102,6 +102,14 @@ class OnCallBrowserTest {
 			firstRow.getByRole(AriaRole.BUTTON, button("Enregistrer")).click();
 			assertThat(page.getByText("Garde attribuée à " + thermes)).isVisible();
 			Browser.screenshot(page, "gardes-tableau");
+
+			// and this month too, from today: tonight has its pharmacy
+			page.getByLabel("Mois", new Page.GetByLabelOptions().setExact(true)).fill(YearMonth.now(RosterPattern.PARIS).toString());
+			page.getByRole(AriaRole.BUTTON, named("Afficher")).click();
+			page.locator("form[action$='/mois'] button").click();
+			assertThat(page.getByText("garde(s) ajoutée(s) au mois")).isVisible();
+			page.getByRole(AriaRole.BUTTON, named("Remplir à tour de rôle")).click();
+			assertThat(page.getByText("garde(s) attribuée(s) à tour de rôle.")).isVisible();
 		}
 
 		// the first pharmacy asks to swap its first turn for one of the other's
@@ -109,7 +117,7 @@ class OnCallBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, first.email(), first.password());
 			page.getByRole(AriaRole.LINK, named("Gardes")).click();
-			Locator mine = page.locator("#mes-gardes li").first();
+			Locator mine = page.locator("#mes-gardes li", new Page.LocatorOptions().setHas(page.getByRole(AriaRole.BUTTON, named("Proposer un échange")))).first();
 			assertThat(mine).containsText(cours);
 			mine.getByRole(AriaRole.BUTTON, button("Proposer un échange")).click();
 			assertThat(page.getByText("Demande d'échange envoyée")).isVisible();
@@ -155,6 +163,14 @@ class OnCallBrowserTest {
 			page.navigate(base + "/" + slug);
 			page.getByRole(AriaRole.BUTTON, named("Voir qui est de garde")).click();
 			page.getByLabel("Près de la commune").fill("Manosque");
+			page.getByLabel("À (heure, facultatif)").fill("22:00");
+			page.getByRole(AriaRole.BUTTON, named("Chercher")).click();
+			assertThat(page.locator("#quand")).containsText(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.FRENCH)
+				.format(LocalDate.now(RosterPattern.PARIS)) + " 22:00");
+			Locator tonight = page.locator("#de-garde article").first();
+			assertThat(tonight).containsText("Pharmacie");
+			assertThat(tonight).containsText("3237");
+
 			page.getByLabel("Le (facultatif)").fill(night.toString());
 			page.getByLabel("À (heure, facultatif)").fill("22:00");
 			page.getByRole(AriaRole.BUTTON, named("Chercher")).click();

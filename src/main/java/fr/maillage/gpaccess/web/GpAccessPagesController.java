@@ -20,7 +20,6 @@ import fr.maillage.reference.CommuneDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +43,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GpAccessPagesController {
 
-	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
 	private final CptsService cpts;
 	private final CptsAccess access;
@@ -359,13 +357,10 @@ class GpAccessPagesController {
 		common(id, model);
 		GpIndicators.Indicators i = indicators.compute(id, from, to);
 		model.addAttribute("i", i);
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("labels", i.months().stream().map(GpIndicators.Month::month).toList());
-		chart.put("found", i.months().stream().map(GpIndicators.Month::found).toList());
-		chart.put("filed", i.months().stream().map(GpIndicators.Month::filed).toList());
-		chart.put("foundLabel", messages.get("gpaccess.indicators.found"));
-		chart.put("filedLabel", messages.get("gpaccess.indicators.filed"));
-		model.addAttribute("chart", JSON.writeValueAsString(chart));
+		model.addAttribute("chart", new fr.maillage.platform.BarChart(i.months().stream().map(GpIndicators.Month::month).toList(), List.of(
+				new fr.maillage.platform.BarChart.Series(messages.get("gpaccess.indicators.found"), i.months().stream().map(GpIndicators.Month::found).toList(), "#2e7d32"),
+				new fr.maillage.platform.BarChart.Series(messages.get("gpaccess.indicators.filed"), i.months().stream().map(GpIndicators.Month::filed).toList(), "#90a4ae")))
+			.json());
 		model.addAttribute("baseline", indicators.baseline(id).orElse(null));
 		return "gpaccess/indicators";
 	}

@@ -30,15 +30,14 @@ class OnCallCalendar implements CalendarEntries {
 
 	@Override
 	public List<ICalendar.Event> entries(UUID userId, Instant from, Instant to) {
-		UUID practitioner = links.practitionerOf(userId).orElse(null);
-		UUID[] structures = links.organizationsOf(userId).toArray(UUID[]::new);
-		if (practitioner == null && structures.length == 0) {
+		AccountLinks.Represented me = links.represented(userId);
+		if (me.none()) {
 			return List.of();
 		}
 		return jdbc.sql("""
 				select s.id, s.starts_at, s.ends_at, s.assignee_label, s.assignee_address, r.name from oncall_shift s join oncall_roster r on r.id = s.roster_id
 				where r.active and (s.practitioner_id = :p or s.organization_id = any(:o)) and s.ends_at > :f and s.starts_at < :t order by s.starts_at""")
-			.param("p", practitioner).param("o", structures).param("f", Timestamp.from(from)).param("t", Timestamp.from(to))
+			.param("p", me.practitionerId()).param("o", me.organizations()).param("f", Timestamp.from(from)).param("t", Timestamp.from(to))
 			.query((rs, n) -> new ICalendar.Event("garde-" + rs.getObject("id", UUID.class) + "@maillage", rs.getTimestamp("starts_at").toInstant(),
 					rs.getTimestamp("ends_at").toInstant(), messages.get("oncall.calendar.summary", rs.getString("name"), rs.getString("assignee_label")),
 					rs.getString("assignee_address"), null, mail.url("/gardes")))

@@ -223,8 +223,7 @@ class OnCallPagesController {
 	@GetMapping("/gardes")
 	String mine(Model model) {
 		CurrentUser user = access.requireUser();
-		UUID practitioner = links.practitionerOf(user.id()).orElse(null);
-		List<UUID> structures = links.organizationsOf(user.id());
+		AccountLinks.Represented me = links.represented(user.id());
 		Instant now = Instant.now();
 		Instant until = now.plus(java.time.Duration.ofDays(92));
 		List<Map<String, Object>> mine = new ArrayList<>();
@@ -237,12 +236,11 @@ class OnCallPagesController {
 				List<Rosters.Shift> shifts = rosters.shifts(r.id(), now.minus(java.time.Duration.ofDays(7)), until).stream()
 					.filter(s -> s.endsAt().isAfter(now)).toList();
 				for (Rosters.Shift s : shifts) {
-					boolean own = s.practitionerId() != null && s.practitionerId().equals(practitioner)
-							|| s.organizationId() != null && structures.contains(s.organizationId());
-					if (own) {
+					if (me.holds(s.practitionerId(), s.organizationId())) {
 						seen.put(r.id(), r);
-						mine.add(Map.of("roster", r, "shift", s, "others",
-								shifts.stream().filter(o -> !o.gap() && !o.assigneeKey().equals(s.assigneeKey()) && o.startsAt().isAfter(now)).toList()));
+						// a turn already started is not swapped any more: no form for it
+						mine.add(Map.of("roster", r, "shift", s, "others", s.startsAt().isBefore(now) ? List.of()
+								: shifts.stream().filter(o -> !o.gap() && !o.assigneeKey().equals(s.assigneeKey()) && o.startsAt().isAfter(now)).toList()));
 					}
 				}
 			}

@@ -33,16 +33,15 @@ class SnpCalendar implements CalendarEntries {
 
 	@Override
 	public List<ICalendar.Event> entries(UUID userId, Instant from, Instant to) {
-		UUID practitioner = links.practitionerOf(userId).orElse(null);
-		UUID[] structures = links.organizationsOf(userId).toArray(UUID[]::new);
-		if (practitioner == null && structures.length == 0) {
+		AccountLinks.Represented me = links.represented(userId);
+		if (me.none()) {
 			return List.of();
 		}
 		return jdbc.sql("""
 				select b.id, s.starts_at, s.ends_at, s.owner_label, s.site_label from snp_slot s
 				join snp_booking b on b.slot_id = s.id and b.cancelled_at is null
 				where (s.practitioner_id = :p or s.organization_id = any(:o)) and s.starts_at >= :f and s.starts_at < :t order by s.starts_at""")
-			.param("p", practitioner).param("o", structures).param("f", Timestamp.from(from)).param("t", Timestamp.from(to))
+			.param("p", me.practitionerId()).param("o", me.organizations()).param("f", Timestamp.from(from)).param("t", Timestamp.from(to))
 			.query((rs, n) -> new ICalendar.Event("snp-" + rs.getObject("id", UUID.class) + "@maillage", rs.getTimestamp("starts_at").toInstant(),
 					rs.getTimestamp("ends_at").toInstant(), messages.get("snp.calendar.summary", rs.getString("owner_label")), rs.getString("site_label"),
 					messages.get("snp.calendar.description"), mail.url("/soins-non-programmes/mes-creneaux")))

@@ -1,6 +1,7 @@
 package fr.maillage.unscheduledcare.web;
 
 import fr.maillage.cpts.CptsService;
+import fr.maillage.platform.BarChart;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
 import fr.maillage.platform.TabularExport;
@@ -10,9 +11,7 @@ import fr.maillage.unscheduledcare.SnpIndicators;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -20,13 +19,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The unscheduled-care indicators of a CPTS for its coordinators: per week (with a chart), profession, owner; on-call coverage; exports for the ACI review. */
 @Controller
 class SnpIndicatorsController {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final SnpIndicators indicators;
 	private final CptsService cpts;
@@ -50,15 +46,11 @@ class SnpIndicatorsController {
 		}
 		model.addAttribute("cpts", cpts.get(id));
 		model.addAttribute("i", i);
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("labels", i.weeks().stream().map(SnpIndicators.Counts::key).toList());
-		chart.put("offered", i.weeks().stream().map(SnpIndicators.Counts::offered).toList());
-		chart.put("booked", i.weeks().stream().map(SnpIndicators.Counts::booked).toList());
-		chart.put("honoured", i.weeks().stream().map(SnpIndicators.Counts::honoured).toList());
-		chart.put("offeredLabel", messages.get("snp.indicators.offered"));
-		chart.put("bookedLabel", messages.get("snp.indicators.booked"));
-		chart.put("honouredLabel", messages.get("snp.indicators.honoured"));
-		model.addAttribute("chart", JSON.writeValueAsString(chart));
+		model.addAttribute("chart", new BarChart(i.weeks().stream().map(SnpIndicators.Counts::key).toList(), List.of(
+				new BarChart.Series(messages.get("snp.indicators.offered"), i.weeks().stream().map(SnpIndicators.Counts::offered).toList(), "#90a4ae"),
+				new BarChart.Series(messages.get("snp.indicators.booked"), i.weeks().stream().map(SnpIndicators.Counts::booked).toList(), "#1976d2"),
+				new BarChart.Series(messages.get("snp.indicators.honoured"), i.weeks().stream().map(SnpIndicators.Counts::honoured).toList(), "#2e7d32")))
+			.json());
 		return "unscheduledcare/indicators";
 	}
 

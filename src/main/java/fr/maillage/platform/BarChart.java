@@ -1,0 +1,20 @@
+package fr.maillage.platform;
+
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A bar chart as the pages draw it (Chart.js through {@code /js/bar-chart.js}): the labels of the
+ * x axis and a series per colour, written as JSON into the canvas's {@code data-bar-chart}.
+ */
+public record BarChart(List<String> labels, List<Series> datasets) {
+
+	public record Series(String label, List<? extends Number> data, String backgroundColor) {
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	public String json() {
+		return JSON.writeValueAsString(this);
+	}
+}
