@@ -13,6 +13,8 @@ public class Messages {
 
 	Messages(MessageSource source) {
 		this.source = source;
+		// background work (daily jobs, deliveries) has no request: it speaks French, not the JVM's language
+		LocaleContextHolder.setDefaultLocale(Locale.FRENCH);
 	}
 
 	public String get(String key, Object... args) {

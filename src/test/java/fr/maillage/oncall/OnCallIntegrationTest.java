@@ -226,6 +226,8 @@ class OnCallIntegrationTest {
 		List<String> notices = jdbc.sql("select body from notification where user_id = :u and kind = 'oncall.gap'").param("u", coordinator)
 			.query(String.class).list();
 		assertThat(notices).as("one announcement whatever the number of runs").hasSize(1);
+		assertThat(jdbc.sql("select title from notification where user_id = :u and kind = 'oncall.gap'").param("u", coordinator).query(String.class)
+			.single()).as("a job without a request speaks French").endsWith("garde(s) sans personne dans les 7 jours");
 		long coming = jdbc.sql("""
 				select count(*) from oncall_shift where roster_id = :r and assignee_label is null and starts_at < :u and ends_at > :n""")
 			.param("r", UUID.fromString(roster)).param("u", java.sql.Timestamp.from(now.plus(OnCallGaps.NOTICE)))
