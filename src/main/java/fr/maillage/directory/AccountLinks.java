@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -102,6 +103,21 @@ public class AccountLinks {
 	public Optional<UUID> accountOf(UUID practitionerId) {
 		return jdbc.sql("select user_id from account_link_directory where practitioner_id = :p and status = 'ACTIVE'")
 			.param("p", practitionerId).query(UUID.class).optional();
+	}
+
+	/** The accounts that answer for many professionals and structures at once (their own, their staff's), by entry id. */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<UUID>> accountsOf(java.util.Collection<UUID> entryIds) {
+		Map<UUID, List<UUID>> out = new java.util.HashMap<>();
+		if (entryIds.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("""
+				select coalesce(practitioner_id, organization_id), user_id from account_link_directory
+				where status = 'ACTIVE' and (practitioner_id = any(:e) or organization_id = any(:e))""")
+			.param("e", entryIds.toArray(UUID[]::new))
+			.query((rs, n) -> out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>()).add(rs.getObject(2, UUID.class))).list();
+		return out;
 	}
 
 	/** The structures a user acts for. */

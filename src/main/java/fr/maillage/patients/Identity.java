@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
 public record Identity(@Nullable String birthName, @Nullable String firstNames, @Nullable String usedName,
 		@Nullable LocalDate birthDate, @Nullable String sex, @Nullable String birthplaceCode, @Nullable String nir) {
 
+	/** The traits as a form posts them (birthName, firstNames, usedName, birthDate, sex, birthplaceCode, nir), dates read strictly. */
+	public static Identity fromForm(java.util.Map<String, String> p) {
+		return new Identity(p.get("birthName"), p.get("firstNames"), p.get("usedName"), fr.maillage.platform.TypedValues.date(p.get("birthDate")),
+				p.get("sex"), p.get("birthplaceCode"), p.get("nir"));
+	}
+
 	/** First name then birth name, as in a letter: "Jeanne Martin". */
 	public String displayName() {
 		String first = firstNames == null ? "" : firstNames.strip().split("\\s+")[0];

@@ -158,6 +158,17 @@ public class Patients {
 		return id;
 	}
 
+	/** Records one more consent of a known patient (a new purpose: a pathway, say). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordConsent(UUID patientId, Consent consent) {
+		UUID cptsId = jdbc.sql("select cpts_id from patient where id = :id").param("id", patientId).query(UUID.class).optional()
+			.orElseThrow(NotFoundException::new);
+		jdbc.sql("insert into patient_consent (id, patient_id, purpose, given_at, how, recorded_by) values (:id, :p, :purpose, :at, :how, :by)")
+			.param("id", UUID.randomUUID()).param("p", patientId).param("purpose", consent.purpose())
+			.param("at", Timestamp.from(consent.givenAt())).param("how", consent.how().name()).param("by", consent.recordedBy()).update();
+		audit.change("patient.consent", SUBJECT, patientId.toString(), cptsId, consent.purpose() + " (" + consent.how() + ")");
+	}
+
 	/** Corrects identity traits or contact; audited with the fields changed. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void update(UUID id, Identity identity, Contact contact) {

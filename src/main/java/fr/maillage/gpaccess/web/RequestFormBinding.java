@@ -23,10 +23,7 @@ final class RequestFormBinding {
 	}
 
 	static RequestForm form(Map<String, String> p, CommuneListResolver communes) {
-		return new RequestForm(
-				new Identity(p.get("birthName"), p.get("firstNames"), p.get("usedName"), TypedValues.date(p.get("birthDate")), p.get("sex"),
-						p.get("birthplaceCode"), p.get("nir")),
-				new Contact(p.get("email"), p.get("phone"), p.get("address"), communes.codeOrTyped(p.get("communeCode"))),
+		return new RequestForm(Identity.fromForm(p), Contact.fromForm(p, communes.codeOrTyped(p.get("communeCode"))),
 				TypedValues.yes(p.get("ald")), TypedValues.integer(p.get("aldNumber")), TypedValues.yes(p.get("c2s")), situation(p.get("situation")),
 				TypedValues.yes(p.get("homeVisit")), TypedValues.decimal(p.get("maxKm")), p.get("notes"), TypedValues.yes(p.get("consent")));
 	}
