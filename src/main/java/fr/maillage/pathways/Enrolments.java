@@ -43,6 +43,8 @@ public class Enrolments {
 
 	public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 	public static final String PURPOSE = "parcours";
+	/** The messaging kind of a care circle's conversation (its reference: the enrolment id). */
+	public static final String CONVERSATION_KIND = "pathway-circle";
 
 	public enum Status {
 		DUE, OVERDUE, DONE, CANCELLED

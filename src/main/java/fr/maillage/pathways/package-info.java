@@ -4,7 +4,8 @@
  * daily job, and the population indicators. A patient is seen only through their care circle or by
  * the CPTS's coordinators, every read audited.
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "patients"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "patients",
+		"messaging"})
 @NullMarked
 package fr.maillage.pathways;
 

@@ -136,6 +136,25 @@ class PathwayBrowserTest {
 			assertThat(page.evaluate("document.documentElement.scrollWidth <= 390")).as("nothing wider than the phone").isEqualTo(true);
 		}
 
+		// the circle's conversation: the nurse writes, the GP sees it live; nobody else may open it
+		String conversationUrl;
+		try (BrowserContext gpContext = Browser.newContext(); BrowserContext nurseContext = Browser.newContext()) {
+			Page g = gpContext.newPage();
+			Browser.login(g, port, gp.email(), gp.password());
+			g.navigate(enrolmentUrl);
+			g.getByRole(AriaRole.BUTTON, named("Écrire au cercle de soins")).click();
+			assertThat(g.getByRole(AriaRole.HEADING, named("Cercle de soins – Sortie d'hospitalisation"))).isVisible();
+			conversationUrl = g.url();
+			Page n = nurseContext.newPage();
+			Browser.login(n, port, nurse.email(), nurse.password());
+			n.navigate(enrolmentUrl);
+			n.getByRole(AriaRole.BUTTON, named("Écrire au cercle de soins")).click();
+			assertThat(n).hasURL(conversationUrl);
+			n.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill("Pansement refait, la plaie est propre.");
+			n.getByRole(AriaRole.BUTTON, named("Envoyer")).click();
+			assertThat(g.locator("#fil article")).containsText("Pansement refait, la plaie est propre.");
+		}
+
 		// the morning job: the GP's consultation and the medication review are past their date
 		ruptures.run();
 		try (BrowserContext context = Browser.newContext()) {
@@ -154,6 +173,7 @@ class PathwayBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, outsider.email(), outsider.password());
 			assertThat(page.navigate(enrolmentUrl).status()).isEqualTo(404);
+			assertThat(page.navigate(conversationUrl).status()).isEqualTo(404);
 			assertThat(page.getByText("ARNAUD")).hasCount(0);
 		}
 

@@ -54,9 +54,11 @@ class PathwayPagesController {
 	private final DirectorySearch directory;
 	private final CommuneListResolver communes;
 	private final Messages messages;
+	private final fr.maillage.messaging.Conversations conversations;
 
-	PathwayPagesController(PathwayTemplates templates, Enrolments enrolments, Ruptures ruptures, PathwayIndicators indicators, CptsService cpts,
+	PathwayPagesController(fr.maillage.messaging.Conversations conversations, PathwayTemplates templates, Enrolments enrolments, Ruptures ruptures, PathwayIndicators indicators, CptsService cpts,
 			CptsAccess access, DirectorySearch directory, CommuneListResolver communes, Messages messages) {
+		this.conversations = conversations;
 		this.templates = templates;
 		this.enrolments = enrolments;
 		this.ruptures = ruptures;
@@ -293,6 +295,15 @@ class PathwayPagesController {
 	String removeMember(@PathVariable UUID id, @PathVariable UUID memberId, RedirectAttributes redirect) {
 		act(redirect, () -> enrolments.removeMember(id, memberId), "pathways.circle.removed");
 		return enrolments.mayRead(id) ? "redirect:/parcours/inclusions/" + id : "redirect:/taches";
+	}
+
+	/** The circle's conversation (members only; the title names the pathway and the date, never the patient: it travels in e-mails). */
+	@PostMapping("/parcours/inclusions/{id}/conversation")
+	String conversation(@PathVariable UUID id) {
+		Enrolments.Enrolment e = enrolments.get(id);
+		UUID conversation = conversations.forSource(Enrolments.CONVERSATION_KIND, id.toString(), e.cptsId(),
+				messages.get("pathways.conversation.title", e.templateName(), e.startDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+		return "redirect:/messages/" + conversation;
 	}
 
 	@PostMapping("/parcours/inclusions/{id}/migration")
