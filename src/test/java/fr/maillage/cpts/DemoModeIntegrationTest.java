@@ -82,5 +82,12 @@ class DemoModeIntegrationTest {
 		var tonight = new Api(port, null).get("/api/v1/cpts/" + id + "/oncall?commune=Manosque").json();
 		assertThat(tonight.at("/entries/PHARMACIE/0/assignee").asString()).contains("Pharmacie");
 		assertThat(new Api(port, null).get("/demo-luberon-durance").body()).contains("Qui est de garde ?");
+
+		// pathways: the examples, six patients the demo member follows, steps done and overdue
+		assertThat(member.get("/api/v1/cpts/" + id + "/pathway-templates").json()).hasSize(2);
+		var followed = member.get("/api/v1/cpts/" + id + "/pathway-enrolments").json();
+		assertThat(followed).hasSize(6);
+		assertThat(followed.valueStream().mapToLong(e -> e.get("overdue").asLong()).sum()).isPositive();
+		assertThat(coordinator.get("/api/v1/cpts/" + id + "/pathways/ruptures").json().size()).isPositive();
 	}
 }
