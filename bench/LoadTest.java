@@ -86,14 +86,18 @@ public class LoadTest {
 		return n;
 	}
 
+	/** {@code token} is one bearer token, or {@code @file}: one token per line, user u taking line u modulo their number. */
 	static void users(String base, String token, Path queriesFile, int users, long thinkMs, int seconds, String path) throws Exception {
 		List<String> queries = Files.readAllLines(queriesFile).stream().filter(s -> !s.isBlank()).toList();
+		List<String> tokens = token.startsWith("@") ? Files.readAllLines(Path.of(token.substring(1))).stream().filter(s -> !s.isBlank()).toList()
+				: List.of(token);
 		ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
 		AtomicLong errors = new AtomicLong();
 		long warmupEnd = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
 		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int u = 0; u < users; u++) {
+				String mine = tokens.get(u % tokens.size());
 				pool.submit(() -> {
 					ThreadLocalRandom random = ThreadLocalRandom.current();
 					if (thinkMs > 0) {
@@ -102,7 +106,7 @@ public class LoadTest {
 					while (System.nanoTime() < end) {
 						String q = queries.get(random.nextInt(queries.size()));
 						HttpRequest r = HttpRequest.newBuilder(URI.create(base + path + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-							.header("Authorization", "Bearer " + token).header("Accept", "application/json").timeout(Duration.ofSeconds(30))
+							.header("Authorization", "Bearer " + mine).header("Accept", "application/json").timeout(Duration.ofSeconds(30))
 							.GET().build();
 						long t0 = System.nanoTime();
 						try {

@@ -207,7 +207,7 @@ public class Enrolments {
 	}
 
 	/** The enrolment with its patient, circle and timeline; the read is audited. */
-	@Transactional(readOnly = true)
+	// no surrounding transaction: a few short reads, and the audited read of the patients commits on its own
 	public Enrolment get(UUID enrolmentId) {
 		Head head = requireVisible(enrolmentId);
 		Patient patient = patients.get(head.patientId(), PURPOSE);
@@ -348,7 +348,7 @@ public class Enrolments {
 	}
 
 	/** The steps due (or overdue) for the signed-in professional's circles before {@code to}, with the patients' names (read audited). */
-	@Transactional(readOnly = true)
+	// no surrounding transaction: a few short reads, and the audited read of the patients commits on its own
 	public List<Task> myTasks(LocalDate from, LocalDate to) {
 		CurrentUser user = access.requireUser();
 		AccountLinks.Represented me = links.represented(user.id());
@@ -384,7 +384,7 @@ public class Enrolments {
 	public record Listed(UUID id, String patientName, String pathway, LocalDate startDate, String status, long overdue) {
 	}
 
-	@Transactional(readOnly = true)
+	// no surrounding transaction: a few short reads, and the audited read of the patients commits on its own
 	public List<Listed> visible(UUID cptsId) {
 		CurrentUser user = access.requireMember(cptsId);
 		boolean coordinator = user.has(cptsId, Role.COORDINATOR);

@@ -19,8 +19,9 @@ class RuptureWatch {
 	@Bean
 	RecurringTask<Void> pathwayRuptureTask(Ruptures ruptures) {
 		return Tasks.recurring("pathway-ruptures", Schedules.daily(LocalTime.of(6, 31))).execute((instance, context) -> {
+			long t0 = System.nanoTime();
 			Ruptures.Run run = ruptures.run();
-			log.info("Parcours : {} étapes en rupture, {} notifications", run.marked(), run.notified());
+			log.info("Parcours : {} étapes en rupture, {} notifications, en {} ms", run.marked(), run.notified(), (System.nanoTime() - t0) / 1_000_000);
 		});
 	}
 }

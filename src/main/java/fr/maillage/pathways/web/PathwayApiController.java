@@ -51,9 +51,11 @@ class PathwayApiController {
 	private final PathwayIndicators indicators;
 	private final Ruptures ruptures;
 	private final CommuneListResolver communes;
+	private final fr.maillage.accounts.CptsAccess access;
 
-	PathwayApiController(PathwayTemplates templates, Enrolments enrolments, PathwayIndicators indicators, Ruptures ruptures,
+	PathwayApiController(fr.maillage.accounts.CptsAccess access, PathwayTemplates templates, Enrolments enrolments, PathwayIndicators indicators, Ruptures ruptures,
 			CommuneListResolver communes) {
+		this.access = access;
 		this.templates = templates;
 		this.enrolments = enrolments;
 		this.indicators = indicators;
@@ -151,6 +153,18 @@ class PathwayApiController {
 	@GetMapping("/api/v1/cpts/{id}/pathways/indicators")
 	PathwayIndicators.Indicators indicators(@PathVariable UUID id) {
 		return indicators.compute(id);
+	}
+
+	record JobRun(int marked, int notified, long millis) {
+	}
+
+	/** Runs the daily rupture job now (operators, benchmarks); administrators only. */
+	@PostMapping("/api/v1/admin/jobs/pathway-ruptures")
+	JobRun runRuptures() {
+		access.requireAdmin();
+		long t0 = System.nanoTime();
+		Ruptures.Run run = ruptures.run();
+		return new JobRun(run.marked(), run.notified(), (System.nanoTime() - t0) / 1_000_000);
 	}
 
 	@GetMapping("/api/v1/cpts/{id}/pathways/ruptures")

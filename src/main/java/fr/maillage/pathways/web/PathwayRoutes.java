@@ -31,6 +31,7 @@ class PathwayRoutes implements Route.Declarations {
 				Route.get("/api/v1/cpts/{id}/pathway-enrolments", CPTS_MEMBER),
 				Route.get("/api/v1/cpts/{id}/pathways/indicators", CPTS_COORDINATOR),
 				Route.get("/api/v1/cpts/{id}/pathways/ruptures", CPTS_COORDINATOR),
+				Route.post("/api/v1/admin/jobs/pathway-ruptures", fr.maillage.platform.Access.ADMIN),
 				Route.get("/cpts/{id}/parcours", CPTS_MEMBER),
 				Route.post("/cpts/{id}/parcours/exemples", CPTS_COORDINATOR),
 				Route.get("/cpts/{id}/parcours/modeles/nouveau", CPTS_COORDINATOR),
