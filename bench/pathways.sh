@@ -15,7 +15,8 @@ source bench/lib.sh
 db_port=${DB_PORT:-15498}
 patients=${1:-300000}
 build_jar
-start_app "${BENCH_PORT:-18097}" "$out/app-pathways.log" -Dmaillage.database.port=$db_port
+# a region's server: PostgreSQL gets a quarter of the memory for its cache (MAILLAGE_DATABASE_SHARED_BUFFERS)
+start_app "${BENCH_PORT:-18097}" "$out/app-pathways.log" -Dmaillage.database.port=$db_port -Dmaillage.database.shared-buffers=${SHARED_BUFFERS:-4GB}
 auth=(-H "Authorization: Bearer $TOKEN")
 psql_() { PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
 cpts=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' \
@@ -61,7 +62,7 @@ insert into pathway_step (id, enrolment_id, step_key, anchor_rank, rank, title, 
   select gen_random_uuid(), enrolment, key, anchor_rank, rank, key, role, due, grace,
     case when due < current_date - 40 and abs(hashtext(enrolment::text || key || anchor_rank)) % 12 <> 0 then 'DONE' else 'DUE' end,
     case when due < current_date - 40 and abs(hashtext(enrolment::text || key || anchor_rank)) % 12 <> 0 then due end
-  from occ;
+  from occ order by enrolment, due;  -- as the application writes them: an enrolment's schedule at once
 analyze;
 SQL
 echo "written in $(( $(date +%s) - t0 )) s"
@@ -75,6 +76,9 @@ echo -n "again, same day (idempotent): "; job
 psql_ -c "update pathway_step set overdue_at = null where status = 'DUE' and due_date + grace_days = current_date - 1"
 echo -n "a realistic day (yesterday's ruptures): "; job
 
+# the job runs at dawn; by the time people look at their tasks the database has cleaned up after it
+psql_ -c "vacuum analyze pathway_step" -c "checkpoint"
+if [ -n "${KEEP:-}" ]; then echo "kept for inspection: psql -h 127.0.0.1 -p $db_port -U postgres"; sleep "$KEEP"; fi
 echo "== my tasks this week, GPs with 500 patients each"
 monday=$(python3 -c 'import datetime; d=datetime.date.today(); print(d - datetime.timedelta(days=d.weekday()))')
 echo "$monday" >"$out/pathway-weeks.txt"

@@ -90,3 +90,40 @@ create index pathway_step_due on pathway_step (enrolment_id, due_date) where sta
 -- the rupture job reads only the steps that may have just gone overdue
 create index pathway_step_to_watch on pathway_step ((due_date + grace_days)) where status = 'DUE' and overdue_at is null;
 create index pathway_step_overdue on pathway_step (enrolment_id) where status = 'DUE' and overdue_at is not null;
+
+-- Decision trees (logigrammes): versioned like templates; a run keeps its path and may be attached to a patient's enrolment
+create table decision_tree (
+    id              uuid primary key,
+    cpts_id         uuid not null references cpts (id),
+    title           text not null check (length(title) between 1 and 200),
+    description     text check (length(description) <= 4000),
+    current_version integer not null default 1,
+    example         boolean not null default false,
+    active          boolean not null default true,
+    created_by      uuid references user_account (id),
+    created_at      timestamptz not null default now()
+);
+create index decision_tree_cpts on decision_tree (cpts_id) where active;
+
+create table decision_tree_version (
+    tree_id    uuid not null references decision_tree (id),
+    version    integer not null check (version >= 1),
+    nodes      jsonb not null,
+    created_by uuid references user_account (id),
+    created_at timestamptz not null default now(),
+    primary key (tree_id, version)
+);
+
+create table decision_tree_run (
+    id           uuid primary key,
+    tree_id      uuid not null,
+    version      integer not null,
+    cpts_id      uuid not null references cpts (id),
+    path         jsonb not null,
+    outcome      text not null,
+    enrolment_id uuid references pathway_enrolment (id),
+    run_by       uuid not null references user_account (id),
+    created_at   timestamptz not null default now(),
+    foreign key (tree_id, version) references decision_tree_version (tree_id, version)
+);
+create index decision_tree_run_enrolment on decision_tree_run (enrolment_id) where enrolment_id is not null;

@@ -24,12 +24,17 @@ public final class EmbeddedDatabase {
 	}
 
 	public static String jdbcUrl(Path directory, boolean clean, int port) {
+		return jdbcUrl(directory, clean, port, "128MB");
+	}
+
+	/** {@code sharedBuffers}: PostgreSQL's cache ("128MB" by default; a region's server gives it a quarter of its memory). */
+	public static String jdbcUrl(Path directory, boolean clean, int port, String sharedBuffers) {
 		EmbeddedPostgres postgres = RUNNING.computeIfAbsent(directory.toAbsolutePath().normalize(),
-				dir -> start(dir, clean, port));
+				dir -> start(dir, clean, port, sharedBuffers));
 		return postgres.getJdbcUrl("postgres", "postgres");
 	}
 
-	private static EmbeddedPostgres start(Path directory, boolean clean, int port) {
+	private static EmbeddedPostgres start(Path directory, boolean clean, int port, String sharedBuffers) {
 		try {
 			Files.createDirectories(directory);
 			var builder = EmbeddedPostgres.builder()
@@ -38,7 +43,8 @@ public final class EmbeddedDatabase {
 				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("fsync", clean ? "off" : "on")
-				.setServerConfig("timezone", "UTC");
+				.setServerConfig("timezone", "UTC")
+				.setServerConfig("shared_buffers", sharedBuffers);
 			if (port > 0) {
 				builder.setPort(port);
 			}

@@ -22,7 +22,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 		Path directory = Path.of(environment.getProperty("maillage.database.directory", "data/postgres"));
 		boolean clean = environment.getProperty("maillage.database.clean", Boolean.class, false);
 		int port = environment.getProperty("maillage.database.port", Integer.class, 0);
-		String url = EmbeddedDatabase.jdbcUrl(directory, clean, port);
+		String url = EmbeddedDatabase.jdbcUrl(directory, clean, port, environment.getProperty("maillage.database.shared-buffers", "128MB"));
 		environment.getPropertySources().addFirst(new MapPropertySource("maillageEmbeddedDatabase", Map.of(
 				"spring.datasource.url", url, "spring.datasource.username", "postgres",
 				"spring.datasource.password", "postgres")));

@@ -186,4 +186,46 @@ class PathwayBrowserTest {
 			assertThat(page.locator("#par-parcours tr", new Page.LocatorOptions().setHasText("Sortie d'hospitalisation"))).containsText("1");
 		}
 	}
+
+	@Test
+	void aMemberRunsTheChildInDangerDecisionTreeOnAPhone() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		People.Person coordinator = People.invite(admin, cpts, "COORDINATOR");
+		People.Person nurse = People.invite(admin, cpts, "MEMBER");
+		String base = "http://127.0.0.1:" + port;
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, coordinator.email(), coordinator.password());
+			page.navigate(base + "/cpts/" + cpts + "/parcours");
+			page.getByRole(AriaRole.BUTTON, named("Logigrammes")).click();
+			page.getByRole(AriaRole.BUTTON, named("Ajouter l'exemple « enfant en danger »")).click();
+			assertThat(page.getByText("Logigramme d'exemple ajouté")).isVisible();
+			// an answer added to an outcome is refused, what was typed stays
+			page.getByLabel("Réponses (« Oui -> code »)").nth(2).fill("Retour -> danger");
+			page.getByRole(AriaRole.BUTTON, named("Enregistrer le logigramme (nouvelle version)")).click();
+			assertThat(page.getByText("une conduite à tenir termine le logigramme")).isVisible();
+			assertThat(page.getByLabel("Réponses (« Oui -> code »)").nth(2)).hasValue("Retour -> danger");
+		}
+		try (BrowserContext context = Browser.newPhoneContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, nurse.email(), nurse.password());
+			page.navigate(base + "/cpts/" + cpts + "/logigrammes");
+			page.getByRole(AriaRole.BUTTON, named("Parcourir")).click();
+			assertThat(page.locator("#etape")).containsText("L'enfant est-il en danger immédiat");
+			page.getByRole(AriaRole.BUTTON, named("Non")).click();
+			page.getByRole(AriaRole.BUTTON, named("Oui")).click();
+			assertThat(page.locator("#etape")).containsText("Transmettre une information préoccupante.");
+			assertThat(page.locator("#contacts").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("119"))).isVisible();
+			assertThat(page.locator("#chemin li")).hasCount(2);
+			page.getByRole(AriaRole.BUTTON, named("Garder ce parcours du logigramme")).click();
+			assertThat(page.getByText("Parcours du logigramme gardé.")).isVisible();
+			Browser.screenshot(page, "logigramme-telephone");
+			assertThat(page.evaluate("document.documentElement.scrollWidth <= 390")).as("nothing wider than the phone").isEqualTo(true);
+			var pdf = context.request().get(page.getByRole(AriaRole.LINK, named("Imprimer (PDF)")).getAttribute("href").startsWith("http")
+					? page.getByRole(AriaRole.LINK, named("Imprimer (PDF)")).getAttribute("href")
+					: base + page.getByRole(AriaRole.LINK, named("Imprimer (PDF)")).getAttribute("href"));
+			assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		}
+	}
 }

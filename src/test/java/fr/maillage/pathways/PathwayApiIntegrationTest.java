@@ -193,6 +193,14 @@ class PathwayApiIntegrationTest {
 		assertThat(migrated.get("steps").valueStream().filter(n -> n.get("stepKey").asString().equals("ide")).findFirst().orElseThrow()
 			.get("status").asString()).as("what was done stays done").isEqualTo("DONE");
 
+		// an announcement to the circles of the mental-health pathway reaches the GP (in it), not the nurse (removed from it)
+		Api.Response announced = s.coordinator().post("/api/v1/cpts/" + s.cpts() + "/announcements", Map.of("title", "Réunion de suivi",
+				"body", "Point sur les patients du parcours santé mentale.", "audience", "pathway", "audienceParam", "sante mentale"));
+		assertThat(announced.status()).as(announced.body()).isEqualTo(201);
+		assertThat(jdbc.sql("select count(*) from notification where user_id = :u and title like '%Réunion de suivi%'").param("u", s.nurseUser())
+			.query(Long.class).single()).isZero();
+		assertThat(s.gp().get("/api/v1/me/notifications").body()).contains("Réunion de suivi");
+
 		JsonNode indicators = s.coordinator().get("/api/v1/cpts/" + s.cpts() + "/pathways/indicators").json();
 		assertThat(indicators.get("pathways").valueStream().mapToLong(p -> p.get("enrolled").asLong()).sum()).isEqualTo(2);
 		assertThat(indicators.get("months").size()).isEqualTo(12);
@@ -219,5 +227,33 @@ class PathwayApiIntegrationTest {
 		assertThat(s.gp().post("/api/v1/cpts/" + s.cpts() + "/pathway-templates", cyclic).status()).isEqualTo(403);
 		assertThat(jdbc.sql("select count(*) from pathway_template where cpts_id = :c").param("c", UUID.fromString(s.cpts())).query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void aDecisionTreeIsRunToItsEndAndKeptOnThePatientsRecordForTheCircleOnly() {
+		Setup s = setup();
+		Map<String, Object> looping = new HashMap<>();
+		looping.put("title", "En boucle");
+		looping.put("nodes", List.of(Map.of("key", "a", "kind", "QUESTION", "text", "A ?", "answers", List.of(Map.of("label", "Oui", "next", "b"))),
+				Map.of("key", "b", "kind", "QUESTION", "text", "B ?", "answers", List.of(Map.of("label", "Oui", "next", "a")))));
+		Api.Response refused = s.coordinator().post("/api/v1/cpts/" + s.cpts() + "/decision-trees", looping);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("tourne en rond : a → b → a");
+		String tree = s.coordinator().post("/api/v1/cpts/" + s.cpts() + "/decision-trees/example", Map.of()).json().get("id").asString();
+		assertThat(s.nurse().get("/api/v1/cpts/" + s.cpts() + "/decision-trees").json().size()).isEqualTo(1);
+
+		String discharge = s.coordinator().post("/api/v1/cpts/" + s.cpts() + "/pathway-templates/examples", Map.of()).json().valueStream()
+			.filter(n -> n.get("name").asString().startsWith("Sortie")).findFirst().orElseThrow().get("id").asString();
+		String enrolment = s.gp().post("/api/v1/pathway-enrolments", patient(s, discharge, LocalDate.now(Enrolments.PARIS), "CHABAUD")).json().get("id")
+			.asString();
+		assertThat(s.nurse().post("/api/v1/decision-trees/" + tree + "/runs", Map.of("answers", List.of(1))).body()).contains("ne finit pas");
+		assertThat(s.outsider().post("/api/v1/decision-trees/" + tree + "/runs", Map.of("answers", List.of(1, 0), "enrolmentId", enrolment)).status())
+			.as("not their patient").isEqualTo(404);
+		assertThat(s.nurse().post("/api/v1/decision-trees/" + tree + "/runs", Map.of("answers", List.of(1, 0), "enrolmentId", enrolment)).status())
+			.isEqualTo(201);
+		JsonNode runs = s.gp().get("/api/v1/pathway-enrolments/" + enrolment + "/decision-runs").json();
+		assertThat(runs.size()).isEqualTo(1);
+		assertThat(runs.get(0).get("outcome").asString()).isEqualTo("information");
+		assertThat(s.outsider().get("/api/v1/pathway-enrolments/" + enrolment + "/decision-runs").status()).isEqualTo(404);
 	}
 }

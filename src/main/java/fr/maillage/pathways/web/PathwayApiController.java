@@ -1,5 +1,6 @@
 package fr.maillage.pathways.web;
 
+import fr.maillage.pathways.DecisionTrees;
 import fr.maillage.pathways.Enrolments;
 import fr.maillage.pathways.PathwayIndicators;
 import fr.maillage.pathways.PathwayTemplates;
@@ -52,9 +53,11 @@ class PathwayApiController {
 	private final Ruptures ruptures;
 	private final CommuneListResolver communes;
 	private final fr.maillage.accounts.CptsAccess access;
+	private final DecisionTrees trees;
 
-	PathwayApiController(fr.maillage.accounts.CptsAccess access, PathwayTemplates templates, Enrolments enrolments, PathwayIndicators indicators, Ruptures ruptures,
+	PathwayApiController(DecisionTrees trees, fr.maillage.accounts.CptsAccess access, PathwayTemplates templates, Enrolments enrolments, PathwayIndicators indicators, Ruptures ruptures,
 			CommuneListResolver communes) {
+		this.trees = trees;
 		this.access = access;
 		this.templates = templates;
 		this.enrolments = enrolments;
@@ -153,6 +156,45 @@ class PathwayApiController {
 	@GetMapping("/api/v1/cpts/{id}/pathways/indicators")
 	PathwayIndicators.Indicators indicators(@PathVariable UUID id) {
 		return indicators.compute(id);
+	}
+
+	record RunJson(@Nullable List<Integer> answers, @Nullable UUID enrolmentId) {
+	}
+
+	@GetMapping("/api/v1/cpts/{id}/decision-trees")
+	List<DecisionTrees.Tree> trees(@PathVariable UUID id) {
+		return trees.list(id);
+	}
+
+	@PostMapping("/api/v1/cpts/{id}/decision-trees")
+	ResponseEntity<DecisionTrees.Tree> createTree(@PathVariable UUID id, @RequestBody DecisionTrees.TreeForm form) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(trees.create(id, form, false));
+	}
+
+	@PostMapping("/api/v1/cpts/{id}/decision-trees/example")
+	DecisionTrees.Tree treeExample(@PathVariable UUID id) {
+		return trees.installExample(id);
+	}
+
+	@GetMapping("/api/v1/decision-trees/{id}")
+	DecisionTrees.Tree tree(@PathVariable UUID id) {
+		return trees.get(id);
+	}
+
+	@PutMapping("/api/v1/decision-trees/{id}")
+	DecisionTrees.Tree updateTree(@PathVariable UUID id, @RequestBody DecisionTrees.TreeForm form) {
+		return trees.update(id, form);
+	}
+
+	/** Keeps a run given as the indices of the answers chosen from the root; it must reach an outcome. */
+	@PostMapping("/api/v1/decision-trees/{id}/runs")
+	ResponseEntity<Created> run(@PathVariable UUID id, @RequestBody RunJson r) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(trees.record(id, r.answers() == null ? List.of() : r.answers(), r.enrolmentId())));
+	}
+
+	@GetMapping("/api/v1/pathway-enrolments/{id}/decision-runs")
+	List<DecisionTrees.Run> runs(@PathVariable UUID id) {
+		return trees.runsOf(id);
 	}
 
 	record JobRun(int marked, int notified, long millis) {

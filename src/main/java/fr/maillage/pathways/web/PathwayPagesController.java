@@ -55,9 +55,11 @@ class PathwayPagesController {
 	private final CommuneListResolver communes;
 	private final Messages messages;
 	private final fr.maillage.messaging.Conversations conversations;
+	private final fr.maillage.pathways.DecisionTrees trees;
 
-	PathwayPagesController(fr.maillage.messaging.Conversations conversations, PathwayTemplates templates, Enrolments enrolments, Ruptures ruptures, PathwayIndicators indicators, CptsService cpts,
+	PathwayPagesController(fr.maillage.pathways.DecisionTrees trees, fr.maillage.messaging.Conversations conversations, PathwayTemplates templates, Enrolments enrolments, Ruptures ruptures, PathwayIndicators indicators, CptsService cpts,
 			CptsAccess access, DirectorySearch directory, CommuneListResolver communes, Messages messages) {
+		this.trees = trees;
 		this.conversations = conversations;
 		this.templates = templates;
 		this.enrolments = enrolments;
@@ -271,6 +273,7 @@ class PathwayPagesController {
 		model.addAttribute("professionals", professionals(e.cptsId()));
 		model.addAttribute("roles", PathwayRole.values());
 		model.addAttribute("today", LocalDate.now(Enrolments.PARIS));
+		model.addAttribute("runs", trees.runsOf(id));
 		return "pathways/enrolment";
 	}
 

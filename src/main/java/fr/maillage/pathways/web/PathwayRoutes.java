@@ -48,6 +48,22 @@ class PathwayRoutes implements Route.Declarations {
 				Route.post("/parcours/inclusions/{id}/conversation", AUTHENTICATED),
 				Route.post("/parcours/inclusions/{id}/fin", AUTHENTICATED),
 				Route.post("/parcours/etapes/{id}/fait", AUTHENTICATED),
-				Route.get("/taches", AUTHENTICATED));
+				Route.get("/taches", AUTHENTICATED),
+				Route.get("/api/v1/cpts/{id}/decision-trees", CPTS_MEMBER),
+				Route.post("/api/v1/cpts/{id}/decision-trees", CPTS_COORDINATOR),
+				Route.post("/api/v1/cpts/{id}/decision-trees/example", CPTS_COORDINATOR),
+				Route.get("/api/v1/decision-trees/{id}", AUTHENTICATED),
+				Route.put("/api/v1/decision-trees/{id}", AUTHENTICATED),
+				Route.post("/api/v1/decision-trees/{id}/runs", AUTHENTICATED),
+				Route.get("/api/v1/pathway-enrolments/{id}/decision-runs", AUTHENTICATED),
+				Route.get("/cpts/{id}/logigrammes", CPTS_MEMBER),
+				Route.post("/cpts/{id}/logigrammes/exemple", CPTS_COORDINATOR),
+				Route.get("/cpts/{id}/logigrammes/nouveau", CPTS_COORDINATOR),
+				Route.post("/cpts/{id}/logigrammes/nouveau", CPTS_COORDINATOR),
+				Route.get("/cpts/{id}/logigrammes/{treeId}", CPTS_MEMBER),
+				Route.post("/cpts/{id}/logigrammes/{treeId}", CPTS_COORDINATOR),
+				Route.get("/logigrammes/{treeId}/parcourir", AUTHENTICATED),
+				Route.post("/logigrammes/{treeId}/parcourir", AUTHENTICATED),
+				Route.get("/logigrammes/{treeId}/imprimer", AUTHENTICATED));
 	}
 }
