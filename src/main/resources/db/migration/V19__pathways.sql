@@ -87,6 +87,8 @@ create table pathway_step (
     check ((status = 'DONE') = (done_date is not null))
 );
 create index pathway_step_due on pathway_step (enrolment_id, due_date) where status = 'DUE';
+-- "my tasks": for each enrolment of one's circles, the due steps of one's role (or anyone's) before a date
+create index pathway_step_role_due on pathway_step (enrolment_id, role, due_date) where status = 'DUE';
 -- the rupture job reads only the steps that may have just gone overdue
 create index pathway_step_to_watch on pathway_step ((due_date + grace_days)) where status = 'DUE' and overdue_at is null;
 create index pathway_step_overdue on pathway_step (enrolment_id) where status = 'DUE' and overdue_at is not null;

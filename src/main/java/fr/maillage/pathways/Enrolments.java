@@ -359,13 +359,13 @@ public class Enrolments {
 		}
 		LocalDate today = LocalDate.now(PARIS);
 		List<Row> rows = jdbc.sql("""
+				with mine as materialized (select enrolment_id, role from pathway_circle_member
+				  where removed_at is null and (practitioner_id = :p or organization_id = any(:o))),
+				due as materialized (select s.* from mine m cross join lateral (select * from pathway_step s where s.enrolment_id = m.enrolment_id
+				  and s.status = 'DUE' and s.role in ('TOUS', m.role) and s.due_date < :to
+				  and (s.due_date >= :from or s.due_date + s.grace_days < :today)) s)
 				select s.id, s.enrolment_id, e.cpts_id, e.patient_id, t.name, s.title, s.role, s.due_date, s.due_date + s.grace_days < :today as overdue
-				from pathway_circle_member m
-				join pathway_enrolment e on e.id = m.enrolment_id and e.status = 'ACTIVE'
-				join pathway_template t on t.id = e.template_id
-				join pathway_step s on s.enrolment_id = e.id and s.status = 'DUE' and s.due_date < :to
-				where m.removed_at is null and (m.practitioner_id = :p or m.organization_id = any(:o)) and (s.role = 'TOUS' or s.role = m.role)
-				  and (s.due_date >= :from or s.due_date + s.grace_days < :today)
+				from due s join pathway_enrolment e on e.id = s.enrolment_id and e.status = 'ACTIVE' join pathway_template t on t.id = e.template_id
 				order by s.due_date, s.id limit 2000""")
 			.param("p", me.practitionerId()).param("o", me.organizations()).param("from", from).param("to", to).param("today", today)
 			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
