@@ -8,6 +8,7 @@ import fr.maillage.directory.AccountLinks;
 import fr.maillage.directory.DirectorySearch;
 import fr.maillage.directory.Organizations;
 import fr.maillage.directory.Practitioner;
+import fr.maillage.notifications.Notice;
 import fr.maillage.patients.Consent;
 import fr.maillage.patients.Contact;
 import fr.maillage.patients.Identity;
@@ -45,6 +46,7 @@ public class Enrolments {
 	public static final String PURPOSE = "parcours";
 	/** The messaging kind of a care circle's conversation (its reference: the enrolment id). */
 	public static final String CONVERSATION_KIND = "pathway-circle";
+	public static final String KIND_ENROLLED = "pathways.enrolled";
 
 	public enum Status {
 		DUE, OVERDUE, DONE, CANCELLED
@@ -84,9 +86,13 @@ public class Enrolments {
 	private final AccountLinks links;
 	private final DirectorySearch directory;
 	private final Organizations organizations;
+	private final fr.maillage.notifications.Notifications notifications;
+	private final fr.maillage.platform.Messages messages;
 
-	Enrolments(JdbcClient jdbc, JdbcTemplate template, CptsAccess access, AuditLog audit, Patients patients, PathwayTemplates templates,
+	Enrolments(fr.maillage.notifications.Notifications notifications, fr.maillage.platform.Messages messages, JdbcClient jdbc, JdbcTemplate template, CptsAccess access, AuditLog audit, Patients patients, PathwayTemplates templates,
 			AccountLinks links, DirectorySearch directory, Organizations organizations) {
+		this.notifications = notifications;
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.access = access;
@@ -146,17 +152,35 @@ public class Enrolments {
 			.param("id", id).param("c", form.cptsId()).param("t", t.id()).param("v", t.version()).param("p", patientId).param("s", form.startDate())
 			.param("h", horizon).param("how", form.consentHow().name()).param("by", user.id()).update();
 		List<MemberForm> circle = new ArrayList<>(form.circle());
-		links.practitionerOf(user.id()).ifPresent(me -> {
-			if (circle.stream().noneMatch(m -> me.equals(m.practitionerId()))) {
-				circle.add(new MemberForm(me, null, null, null));
+		// who enrols joins the circle: as the professional they are, else for the structure they act for (a hospital's discharge team)
+		AccountLinks.Represented me = links.represented(user.id());
+		if (me.practitionerId() != null) {
+			if (circle.stream().noneMatch(m -> me.practitionerId().equals(m.practitionerId()))) {
+				circle.add(new MemberForm(me.practitionerId(), null, null, null));
 			}
-		});
+		} else if (!me.organizationIds().isEmpty() && circle.stream().noneMatch(m -> me.organizationIds().contains(m.organizationId()))) {
+			circle.add(new MemberForm(null, me.organizationIds().getFirst(), PathwayRole.STRUCTURE, null));
+		}
 		for (MemberForm m : circle) {
 			addMember(id, m, user);
 		}
 		audit.change("pathway.enrol", "pathway_enrolment", id.toString(), form.cptsId(), t.name() + " v" + t.version());
 		reschedule(id);
+		tellCircle(id, form.cptsId(), t.name(), user.id());
 		return id;
+	}
+
+	/** The circle's other members hear of the new patient (the pathway and the first step's date; never the patient's name). */
+	private void tellCircle(UUID enrolmentId, UUID cptsId, String pathway, UUID except) {
+		LocalDate first = jdbc.sql("select min(due_date) from pathway_step where enrolment_id = :e and status = 'DUE'").param("e", enrolmentId)
+			.query(LocalDate.class).optional().orElse(null);
+		List<UUID> entries = circle(enrolmentId).stream().map(m -> m.practitionerId() != null ? m.practitionerId() : m.organizationId()).toList();
+		Set<UUID> users = new HashSet<>();
+		links.accountsOf(entries).values().forEach(users::addAll);
+		users.remove(except);
+		notifications.send(users.stream().map(u -> Notice.of(u, cptsId, KIND_ENROLLED, messages.get("pathways.enrolled.notice.title", pathway),
+				messages.get("pathways.enrolled.notice.body", pathway, first == null ? "-" : first.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
+				"/parcours/inclusions/" + enrolmentId)).toList());
 	}
 
 	/** Adds a professional or a structure of the directory to the circle. */

@@ -119,6 +119,9 @@ class PathwayBrowserTest {
 			assertThat(page.locator("#cercle")).containsText("FABRE" + tag);
 			assertThat(page.locator("#cercle")).containsText("GIRAUD" + tag);
 			enrolmentUrl = page.url();
+			// the discharge letter is missing: asked in the circle's conversation
+			page.getByRole(AriaRole.BUTTON, named("Demander le compte rendu de sortie")).click();
+			assertThat(page.locator("#fil article")).containsText("Le compte rendu d'hospitalisation de la sortie du");
 		}
 
 		// the nurse, on a phone: the late visit is in this week's tasks; done in one tap
@@ -152,7 +155,7 @@ class PathwayBrowserTest {
 			assertThat(n).hasURL(conversationUrl);
 			n.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill("Pansement refait, la plaie est propre.");
 			n.getByRole(AriaRole.BUTTON, named("Envoyer")).click();
-			assertThat(g.locator("#fil article")).containsText("Pansement refait, la plaie est propre.");
+			assertThat(g.locator("#fil article").last()).containsText("Pansement refait, la plaie est propre.");
 		}
 
 		// the morning job: the GP's consultation and the medication review are past their date

@@ -256,4 +256,30 @@ class PathwayApiIntegrationTest {
 		assertThat(runs.get(0).get("outcome").asString()).isEqualTo("information");
 		assertThat(s.outsider().get("/api/v1/pathway-enrolments/" + enrolment + "/decision-runs").status()).isEqualTo(404);
 	}
+
+	@Test
+	void aHospitalDischargeTeamDeclaresADischargeAndTheGpAndNurseAreTold() {
+		Setup s = setup();
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		People.Person team = People.invite(admin, s.cpts(), "MEMBER");
+		UUID hospital = Gps.structure(jdbc, "HOPITAL", "Centre hospitalier " + TestData.unique(""), "04112", "Manosque",
+				accounts.userIdByEmail(team.email()).orElseThrow());
+		Api hospitalTeam = new Api(port, People.token(port, team));
+		String discharge = s.coordinator().post("/api/v1/cpts/" + s.cpts() + "/pathway-templates/examples", Map.of()).json().valueStream()
+			.filter(n -> n.get("name").asString().startsWith("Sortie")).findFirst().orElseThrow().get("id").asString();
+		Map<String, Object> p = patient(s, discharge, LocalDate.now(Enrolments.PARIS), "ISNARD");
+		p.put("circle", List.of(Map.of("practitionerId", s.gpId().toString(), "attendingGp", true), Map.of("practitionerId", s.nurseId().toString())));
+		String enrolment = hospitalTeam.post("/api/v1/pathway-enrolments", p).json().get("id").asString();
+		JsonNode circle = hospitalTeam.get("/api/v1/pathway-enrolments/" + enrolment).json().get("circle");
+		assertThat(circle.valueStream().map(m -> m.get("role").asString())).containsExactlyInAnyOrder("STRUCTURE", "MEDECIN_GENERALISTE", "INFIRMIER");
+		assertThat(circle.valueStream().filter(m -> m.get("attendingGp").asBoolean()).count()).isEqualTo(1);
+		assertThat(circle.valueStream().anyMatch(m -> hospital.toString().equals(m.get("organizationId").asString()))).isTrue();
+		List<String> told = jdbc.sql("select title || ' ' || body from notification where user_id = :u and kind = 'pathways.enrolled'")
+			.param("u", s.nurseUser()).query(String.class).list();
+		assertThat(told).hasSize(1);
+		assertThat(told.getFirst()).contains("Sortie d'hospitalisation").doesNotContain("ISNARD").doesNotContain("Lucienne");
+		LocalDate today = LocalDate.now(Enrolments.PARIS);
+		assertThat(s.gp().get("/api/v1/me/tasks?from=" + today + "&to=" + today.plusDays(14)).json().valueStream().map(t -> t.get("title").asString()))
+			.contains("Consultation du médecin traitant (sous 7 jours)");
+	}
 }

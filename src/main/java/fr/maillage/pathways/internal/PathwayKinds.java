@@ -12,6 +12,7 @@ class PathwayKinds implements NotificationKind.Declarations {
 
 	@Override
 	public List<NotificationKind> kinds() {
-		return List.of(new NotificationKind(Ruptures.KIND, "pathways.notify.rupture", DeliveryMode.IMMEDIATE));
+		return List.of(new NotificationKind(Ruptures.KIND, "pathways.notify.rupture", DeliveryMode.IMMEDIATE),
+				new NotificationKind(fr.maillage.pathways.Enrolments.KIND_ENROLLED, "pathways.notify.enrolled", DeliveryMode.IMMEDIATE));
 	}
 }

@@ -215,10 +215,19 @@ class PathwayPagesController {
 	// ---- enrolment
 
 	@GetMapping("/cpts/{id}/parcours/inclure")
-	String enrolForm(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID modele, Model model) {
+	String enrolForm(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID modele, @RequestParam(required = false) @Nullable String sortie,
+			Model model) {
 		Map<String, String> form = new HashMap<>();
 		form.put("templateId", modele == null ? "" : modele.toString());
 		form.put("startDate", LocalDate.now(Enrolments.PARIS).toString());
+		if (sortie != null) {
+			// a hospital discharge: the discharge pathway, the médecin traitant and the home nurse to name
+			form.put("sortie", "1");
+			templates.list(id).stream().filter(t -> t.name().startsWith("Sortie")).findFirst().ifPresent(t -> form.put("templateId", t.id().toString()));
+			form.put("memberRole_0", PathwayRole.MEDECIN_GENERALISTE.name());
+			form.put("memberGp_0", "true");
+			form.put("memberRole_1", PathwayRole.INFIRMIER.name());
+		}
 		return enrolPage(id, form, model);
 	}
 
@@ -306,6 +315,17 @@ class PathwayPagesController {
 		Enrolments.Enrolment e = enrolments.get(id);
 		UUID conversation = conversations.forSource(Enrolments.CONVERSATION_KIND, id.toString(), e.cptsId(),
 				messages.get("pathways.conversation.title", e.templateName(), e.startDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+		return "redirect:/messages/" + conversation;
+	}
+
+	/** Asks the circle, in its conversation, for the missing hospital discharge letter. */
+	@PostMapping("/parcours/inclusions/{id}/compte-rendu")
+	String askLetter(@PathVariable UUID id) {
+		Enrolments.Enrolment e = enrolments.get(id);
+		UUID conversation = conversations.forSource(Enrolments.CONVERSATION_KIND, id.toString(), e.cptsId(),
+				messages.get("pathways.conversation.title", e.templateName(), e.startDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+		conversations.post(conversation, messages.get("pathways.letter.request", e.startDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
+				false, List.of());
 		return "redirect:/messages/" + conversation;
 	}
 

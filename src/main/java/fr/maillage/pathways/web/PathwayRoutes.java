@@ -46,6 +46,7 @@ class PathwayRoutes implements Route.Declarations {
 				Route.post("/parcours/inclusions/{id}/cercle/{memberId}/retrait", AUTHENTICATED),
 				Route.post("/parcours/inclusions/{id}/migration", AUTHENTICATED),
 				Route.post("/parcours/inclusions/{id}/conversation", AUTHENTICATED),
+				Route.post("/parcours/inclusions/{id}/compte-rendu", AUTHENTICATED),
 				Route.post("/parcours/inclusions/{id}/fin", AUTHENTICATED),
 				Route.post("/parcours/etapes/{id}/fait", AUTHENTICATED),
 				Route.get("/taches", AUTHENTICATED),
