@@ -297,7 +297,7 @@ public class Rosters {
 				if (r.kind().professionCode().equals(p.professionCode())) {
 					String commune = p.activities().stream().map(Practitioner.Activity::communeName).filter(java.util.Objects::nonNull).findFirst()
 						.orElse(null);
-					out.add(new Candidate("p:" + p.id(), label(p), commune, turns.getOrDefault("p:" + p.id(), 0L)));
+					out.add(new Candidate("p:" + p.id(), p.displayName(), commune, turns.getOrDefault("p:" + p.id(), 0L)));
 				}
 			}
 		}
@@ -307,11 +307,6 @@ public class Rosters {
 
 	private List<String> sector(Roster r) {
 		return r.sectorCommunes().isEmpty() ? cpts.territory(r.cptsId()).communes().stream().map(t -> t.inseeCode()).toList() : r.sectorCommunes();
-	}
-
-	static String label(Practitioner p) {
-		return ((p.civility() != null && p.civility().startsWith("Doct") ? "Dr " : "") + (p.firstName() == null ? "" : p.firstName() + " ")
-				+ p.lastName()).strip();
 	}
 
 	/** Puts someone on a shift ({@code key}: "p:" + professional, "o:" + pharmacy) or, with an empty key, nobody (a gap). */
@@ -350,7 +345,7 @@ public class Rosters {
 		} else {
 			Practitioner p = directory.byId(id).orElseThrow(() -> Problems.rejected("assignee", "oncall.assign.notCandidate"));
 			Practitioner.Activity a = p.activities().stream().filter(Practitioner.Activity::active).findFirst().orElse(null);
-			label = label(p);
+			label = p.displayName();
 			address = a == null ? null : join(a.address(), a.postcode(), a.communeName());
 			commune = a == null ? null : a.communeCode();
 			phone = a != null && a.phone() != null ? a.phone() : p.phone();

@@ -200,8 +200,7 @@ public class Enrolments {
 		PathwayRole role = m.role();
 		if (m.practitionerId() != null) {
 			Practitioner p = directory.byId(m.practitionerId()).orElseThrow(() -> Problems.rejected("member", "pathways.circle.member"));
-			label = ((p.civility() != null && p.civility().startsWith("Doct") ? "Dr " : "") + (p.firstName() == null ? "" : p.firstName() + " ")
-					+ p.lastName()).strip() + (p.professionLabel() == null ? "" : " (" + p.professionLabel() + ")");
+			label = p.displayName() + (p.professionLabel() == null ? "" : " (" + p.professionLabel() + ")");
 			role = role == null ? PathwayRole.usualFor(p.professionCode()) : role;
 		} else {
 			label = organizations.get(m.organizationId()).name();

@@ -36,6 +36,15 @@ public final class TypedValues {
 		return null;
 	}
 
+	/** A constant of an enum by its name, or null when blank or unknown (the form's check then reports it). */
+	public static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String v) {
+		try {
+			return v == null || v.isBlank() ? null : Enum.valueOf(type, v.strip());
+		} catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	public static @Nullable Integer integer(@Nullable String v) {
 		try {
 			return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());

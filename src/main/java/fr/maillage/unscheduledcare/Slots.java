@@ -417,8 +417,7 @@ public class Slots {
 		String defaultCommune = null;
 		if (owner.practitionerId() != null) {
 			Practitioner p = directory.byIds(List.of(owner.practitionerId())).stream().findFirst().orElseThrow(CptsAccess.NotVisibleException::new);
-			label = ((p.civility() != null && p.civility().startsWith("Doct") ? "Dr " : "") + (p.firstName() == null ? "" : p.firstName() + " ")
-					+ p.lastName()).strip();
+			label = p.displayName();
 			defaultProfession = p.professionCode();
 			defaultCommune = p.activities().stream().filter(a -> a.active() && a.communeCode() != null).map(Practitioner.Activity::communeCode)
 				.findFirst().orElse(null);

@@ -86,16 +86,8 @@ class OnCallPagesController {
 	}
 
 	static Rosters.RosterForm form(Map<String, String> p) {
-		return new Rosters.RosterForm(enumOf(RosterKind.class, p.get("kind")), p.get("name"), p.get("sector"), enumOf(RosterPattern.class, p.get("pattern")),
+		return new Rosters.RosterForm(TypedValues.enumOf(RosterKind.class, p.get("kind")), p.get("name"), p.get("sector"), TypedValues.enumOf(RosterPattern.class, p.get("pattern")),
 				TypedValues.time(p.get("shiftStart")), TypedValues.time(p.get("shiftEnd")), p.get("publicPhone"), p.get("publicNote"));
-	}
-
-	static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String v) {
-		try {
-			return v == null || v.isBlank() ? null : Enum.valueOf(type, v.strip());
-		} catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	@PostMapping("/cpts/{id}/gardes")

@@ -164,7 +164,7 @@ class DecisionTreePagesController {
 				int colon = l.lastIndexOf(':');
 				return colon < 0 ? new DecisionNode.Contact(l, null) : new DecisionNode.Contact(l.substring(0, colon).strip(), l.substring(colon + 1).strip());
 			}).toList();
-			nodes.add(new DecisionNode(key, PathwayPagesController.enumOf(DecisionNode.Kind.class, p.get("kind_" + i)), text.strip(), answers,
+			nodes.add(new DecisionNode(key, fr.maillage.platform.TypedValues.enumOf(DecisionNode.Kind.class, p.get("kind_" + i)), text.strip(), answers,
 					lines(p.get("actions_" + i)), contacts));
 		}
 		return new DecisionTrees.TreeForm(p.get("title"), p.get("description"), nodes);

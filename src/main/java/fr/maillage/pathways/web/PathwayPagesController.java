@@ -185,27 +185,28 @@ class PathwayPagesController {
 	/** The steps of the rows with a title; empty numbers are refused by the engine's check with the row's number. */
 	static PathwayTemplates.TemplateForm templateForm(Map<String, String> p) {
 		List<StepDefinition> steps = new ArrayList<>();
+		Problems unreadable = new Problems();
 		for (int i = 0; i < rows(p); i++) {
 			String title = p.get("title_" + i);
 			if (title == null || title.isBlank()) {
 				continue;
 			}
+			// a number typed wrong is named as such (TypedValues reads it as -1, which the checks would call negative)
+			for (String[] f : new String[][] {{"offset_", "offset"}, {"every_", "every"}, {"count_", "count"}, {"grace_", "graceDays"}}) {
+				String typed = p.get(f[0] + i);
+				if (typed != null && !typed.isBlank() && !typed.strip().matches("-?\\d{1,9}")) {
+					unreadable.reject("steps[" + i + "]." + f[1], "pathways.step.number", i + 1, typed.strip());
+				}
+			}
 			String key = p.get("key_" + i) == null || p.get("key_" + i).isBlank() ? "e" + (i + 1) : p.get("key_" + i).strip();
 			Integer offset = TypedValues.integer(p.get("offset_" + i));
 			Integer grace = TypedValues.integer(p.get("grace_" + i));
-			steps.add(new StepDefinition(key, title.strip(), enumOf(PathwayRole.class, p.get("role_" + i)), blank(p.get("anchor_" + i)),
-					offset == null ? 0 : offset, enumOf(ScheduleUnit.class, p.get("unit_" + i)), TypedValues.integer(p.get("every_" + i)),
+			steps.add(new StepDefinition(key, title.strip(), TypedValues.enumOf(PathwayRole.class, p.get("role_" + i)), blank(p.get("anchor_" + i)),
+					offset == null ? 0 : offset, TypedValues.enumOf(ScheduleUnit.class, p.get("unit_" + i)), TypedValues.integer(p.get("every_" + i)),
 					TypedValues.integer(p.get("count_" + i)), grace == null ? 0 : grace, "true".equals(p.get("optional_" + i)), null));
 		}
+		unreadable.throwIfAny();
 		return new PathwayTemplates.TemplateForm(p.get("name"), p.get("description"), TypedValues.integer(p.get("durationMonths")), steps);
-	}
-
-	static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String v) {
-		try {
-			return v == null || v.isBlank() ? null : Enum.valueOf(type, v.strip());
-		} catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	private static @Nullable String blank(@Nullable String s) {
@@ -255,14 +256,14 @@ class PathwayPagesController {
 		for (int i = 0; i < 3; i++) {
 			String who = p.get("member_" + i);
 			if (who != null && !who.isBlank()) {
-				circle.add(new Enrolments.MemberForm(UUID.fromString(who.strip()), null, enumOf(PathwayRole.class, p.get("memberRole_" + i)),
+				circle.add(new Enrolments.MemberForm(UUID.fromString(who.strip()), null, TypedValues.enumOf(PathwayRole.class, p.get("memberRole_" + i)),
 						"true".equals(p.get("memberGp_" + i))));
 			}
 		}
 		UUID templateId = p.get("templateId") == null || p.get("templateId").isBlank() ? null : UUID.fromString(p.get("templateId"));
 		try {
 			UUID enrolment = enrolments.enrol(new Enrolments.EnrolmentForm(id, templateId, TypedValues.date(p.get("startDate")), Identity.fromForm(p),
-					Contact.fromForm(p, communes.codeOrTyped(p.get("communeCode"))), enumOf(Consent.How.class, p.get("consentHow")),
+					Contact.fromForm(p, communes.codeOrTyped(p.get("communeCode"))), TypedValues.enumOf(Consent.How.class, p.get("consentHow")),
 					"true".equals(p.get("consent")), circle));
 			redirect.addFlashAttribute("success", messages.get("pathways.enrolled"));
 			return "redirect:/parcours/inclusions/" + enrolment;
@@ -298,7 +299,7 @@ class PathwayPagesController {
 	@PostMapping("/parcours/inclusions/{id}/cercle")
 	String addMember(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID practitionerId,
 			@RequestParam(required = false) @Nullable String role, RedirectAttributes redirect) {
-		act(redirect, () -> enrolments.addMember(id, new Enrolments.MemberForm(practitionerId, null, enumOf(PathwayRole.class, role), null)),
+		act(redirect, () -> enrolments.addMember(id, new Enrolments.MemberForm(practitionerId, null, TypedValues.enumOf(PathwayRole.class, role), null)),
 				"pathways.circle.added");
 		return "redirect:/parcours/inclusions/" + id;
 	}
