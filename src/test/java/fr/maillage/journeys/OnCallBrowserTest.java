@@ -102,6 +102,13 @@ class OnCallBrowserTest {
 			firstRow.getByRole(AriaRole.BUTTON, button("Enregistrer")).click();
 			assertThat(page.getByText("Garde attribuée à " + thermes)).isVisible();
 			Browser.screenshot(page, "gardes-tableau");
+			// the roster is handed to the pharmacists' own organiser; a wrong address first
+			page.getByLabel("E-mail d'une personne de la CPTS").fill("inconnu@exemple.fr");
+			page.getByRole(AriaRole.BUTTON, named("Déléguer ce tableau")).click();
+			assertThat(page.getByText("Aucun compte de cette CPTS n'a cette adresse e-mail.")).isVisible();
+			page.getByLabel("E-mail d'une personne de la CPTS").fill(first.email());
+			page.getByRole(AriaRole.BUTTON, named("Déléguer ce tableau")).click();
+			assertThat(page.getByText("Délégation enregistrée")).isVisible();
 
 			// and this month too, from today: tonight has its pharmacy
 			page.getByLabel("Mois", new Page.GetByLabelOptions().setExact(true)).fill(YearMonth.now(RosterPattern.PARIS).toString());
@@ -122,6 +129,13 @@ class OnCallBrowserTest {
 			mine.getByRole(AriaRole.BUTTON, button("Proposer un échange")).click();
 			assertThat(page.getByText("Demande d'échange envoyée")).isVisible();
 			assertThat(page.locator("#mes-echanges li")).hasCount(1);
+			// the pharmacy's duties in its calendar application
+			page.getByRole(AriaRole.LINK, named("Mes gardes dans mon agenda")).click();
+			page.getByRole(AriaRole.BUTTON, named("Créer mon adresse d'agenda")).click();
+			String feed = page.locator("#adresse-agenda").textContent().strip();
+			var ics = context.request().get(base + java.net.URI.create(feed).getPath());
+			assertThat(ics.status()).isEqualTo(200);
+			assertThat(ics.text()).contains("BEGIN:VCALENDAR").contains("SUMMARY:Garde – Pharmacies de garde (" + cours);
 		}
 
 		// the other accepts: the roster is swapped

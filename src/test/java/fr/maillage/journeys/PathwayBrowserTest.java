@@ -85,6 +85,7 @@ class PathwayBrowserTest {
 			page.getByLabel("À partir de 2").selectOption(new SelectOption().setLabel("l'étape 1 (e1)"));
 			page.getByLabel("Après 2").fill("6");
 			page.getByLabel("Unité 2").selectOption("MONTHS");
+			page.getByLabel("Puis tous les 2").fill("12");
 			page.getByRole(AriaRole.BUTTON, named("Enregistrer le modèle (nouvelle version)")).click();
 			assertThat(page.getByText("en boucle : Consultation du médecin → Examen des pieds → Consultation du médecin")).isVisible();
 			assertThat(page.getByLabel("Étape 2", new Page.GetByLabelOptions().setExact(true))).hasValue("Examen des pieds");
@@ -187,6 +188,13 @@ class PathwayBrowserTest {
 			assertThat(page.locator("#ruptures tbody tr")).hasCount(2);
 			page.getByRole(AriaRole.BUTTON, named("Indicateurs")).click();
 			assertThat(page.locator("#par-parcours tr", new Page.LocatorOptions().setHasText("Sortie d'hospitalisation"))).containsText("1");
+			// the patient is back in hospital: the coordinator ends the pathway, what was still due is cancelled
+			page.navigate(enrolmentUrl);
+			page.getByText("Arrêter le parcours").first().click();
+			page.getByLabel("Pourquoi ?").fill("Réhospitalisé le " + LocalDate.now(Enrolments.PARIS));
+			page.locator("form[action$='/fin'] button").click();
+			assertThat(page.getByText("Parcours arrêté")).isVisible();
+			assertThat(page.locator("#calendrier li.cancelled")).hasCount(2);
 		}
 	}
 
