@@ -145,10 +145,12 @@ public class AccountLinks {
 		}
 	}
 
-	/** Both answers at once, for lists of what a person offers or holds. */
-	@Transactional(readOnly = true)
+	/** Both answers at once, for lists of what a person offers or holds: one read, no transaction (asked on every task list). */
 	public Represented represented(UUID userId) {
-		return new Represented(practitionerOf(userId).orElse(null), organizationsOf(userId));
+		List<UUID[]> links = jdbc.sql("select practitioner_id, organization_id from account_link_directory where user_id = :u and status = 'ACTIVE'")
+			.param("u", userId).query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
+		return new Represented(links.stream().map(l -> l[0]).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+				links.stream().map(l -> l[1]).filter(java.util.Objects::nonNull).toList());
 	}
 
 	@Transactional(readOnly = true)

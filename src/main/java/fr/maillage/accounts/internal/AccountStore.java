@@ -124,17 +124,24 @@ public class AccountStore {
 			.param("id", id).param("u", userId).param("n", name).param("h", hash).update();
 	}
 
-	/** The user a live token belongs to. */
-	public Optional<UUID> userOfToken(byte[] hash) {
-		return jdbc.sql("""
-				select t.user_id from api_token t join user_account u on u.id = t.user_id
+	/**
+	 * The user a live token belongs to, read with the token in one query; the token's last use is
+	 * written at most once a minute (a write on every API call would cost each of them a round trip).
+	 */
+	public Optional<CurrentUser> userOfToken(byte[] hash) {
+		record Row(UUID id, String email, String name, @Nullable String hash, boolean admin, boolean enabled, boolean totp, boolean stale) {
+		}
+		Optional<Row> row = jdbc.sql("""
+				select u.id, u.email, u.display_name, u.password_hash, u.admin, u.enabled, u.totp_enabled,
+				  t.last_used_at is null or t.last_used_at < now() - interval '1 minute'
+				from api_token t join user_account u on u.id = t.user_id
 				where t.token_hash = :h and t.revoked_at is null and u.enabled""")
-			.param("h", hash).query(UUID.class).optional();
-	}
-
-	public void touchToken(byte[] hash) {
-		jdbc.sql("update api_token set last_used_at = now() where token_hash = :h and (last_used_at is null or last_used_at < now() - interval '1 minute')")
-			.param("h", hash).update();
+			.param("h", hash)
+			.query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)))
+			.optional();
+		row.filter(Row::stale).ifPresent(r -> jdbc.sql("update api_token set last_used_at = now() where token_hash = :h").param("h", hash).update());
+		return row.map(r -> new CurrentUser(r.id(), r.email(), r.name(), r.hash(), r.admin(), r.enabled(), r.totp(), rolesOf(r.id())));
 	}
 
 	public List<TokenView> tokensOf(UUID userId) {

@@ -31,12 +31,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			String raw = header.substring(7).strip();
 			byte[] hash = Secrets.sha256(raw);
-			store.userOfToken(hash).flatMap(store::loadById).ifPresent(user -> {
+			store.userOfToken(hash).ifPresent(user -> {
 				user.eraseCredentials();
 				var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 				auth.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
 				SecurityContextHolder.getContext().setAuthentication(auth);
-				store.touchToken(hash);
 			});
 		}
 		chain.doFilter(request, response);
