@@ -16,6 +16,7 @@ import fr.maillage.gpaccess.Situation;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
 import fr.maillage.platform.TypedValues;
+import fr.maillage.platform.web.Flash;
 import fr.maillage.reference.CommuneDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -198,32 +199,24 @@ class GpAccessPagesController {
 	String answer(@PathVariable UUID id, @PathVariable UUID requestId, @RequestParam boolean accepted,
 			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable String back,
 			RedirectAttributes redirect) {
-		act(redirect, () -> requests.answer(id, requestId, accepted, note), accepted ? "gpaccess.answered.accepted" : "gpaccess.answered.refused");
+		Flash.run(messages, redirect, () -> requests.answer(id, requestId, accepted, note), accepted ? "gpaccess.answered.accepted" : "gpaccess.answered.refused");
 		return back(id, requestId, back);
 	}
 
 	@PostMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}/declaration")
 	String declare(@PathVariable UUID id, @PathVariable UUID requestId, @RequestParam(required = false) @Nullable String back,
 			RedirectAttributes redirect) {
-		act(redirect, () -> requests.declare(id, requestId), "gpaccess.declared");
+		Flash.run(messages, redirect, () -> requests.declare(id, requestId), "gpaccess.declared");
 		return back(id, requestId, back);
 	}
 
 	@PostMapping("/cpts/{id}/medecin-traitant/demandes/{requestId}/retrait")
 	String withdraw(@PathVariable UUID id, @PathVariable UUID requestId, @RequestParam(required = false) @Nullable String reason,
 			RedirectAttributes redirect) {
-		act(redirect, () -> requests.withdraw(id, requestId, reason), "gpaccess.withdrawn");
+		Flash.run(messages, redirect, () -> requests.withdraw(id, requestId, reason), "gpaccess.withdrawn");
 		return "redirect:/cpts/" + id + "/medecin-traitant/demandes/" + requestId;
 	}
 
-	private void act(RedirectAttributes redirect, Runnable action, String successKey) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", messages.get(successKey));
-		} catch (Problems.RejectedException ex) {
-			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
-		}
-	}
 
 	private static String back(UUID id, UUID requestId, @Nullable String back) {
 		return "propositions".equals(back) ? "redirect:/cpts/" + id + "/medecin-traitant/propositions"
@@ -347,7 +340,7 @@ class GpAccessPagesController {
 				ranked.merge(rank * 100 + c.ordinal(), c, (a, b) -> a);
 			}
 		}
-		act(redirect, () -> protocol.replace(id, List.copyOf(ranked.values())), "gpaccess.protocol.saved");
+		Flash.run(messages, redirect, () -> protocol.replace(id, List.copyOf(ranked.values())), "gpaccess.protocol.saved");
 		return "redirect:/cpts/" + id + "/medecin-traitant/protocole";
 	}
 
@@ -367,7 +360,7 @@ class GpAccessPagesController {
 
 	@PostMapping("/cpts/{id}/medecin-traitant/indicateurs/reference")
 	String saveBaseline(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
-		act(redirect, () -> indicators.saveBaseline(id, TypedValues.date(p.get("referenceDate")),
+		Flash.run(messages, redirect, () -> indicators.saveBaseline(id, TypedValues.date(p.get("referenceDate")),
 				TypedValues.integer(p.get("withoutGp")), TypedValues.integer(p.get("withoutGpAld")),
 				TypedValues.integer(p.get("withoutGp70")), TypedValues.integer(p.get("withoutGpC2s")),
 				TypedValues.decimal(p.get("yearlyReduction"))), "gpaccess.baseline.saved");

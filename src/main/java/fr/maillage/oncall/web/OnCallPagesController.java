@@ -11,6 +11,7 @@ import fr.maillage.oncall.Swaps;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
 import fr.maillage.platform.TypedValues;
+import fr.maillage.platform.web.Flash;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -160,21 +161,21 @@ class OnCallPagesController {
 	@PostMapping("/cpts/{id}/gardes/{rosterId}/mois")
 	String prepare(@PathVariable UUID id, @PathVariable UUID rosterId, @RequestParam(required = false) @Nullable String mois,
 			RedirectAttributes redirect) {
-		act(redirect, () -> messages.get("oncall.month.prepared", rosters.prepareMonth(rosterId, parse(mois))));
+		Flash.say(messages, redirect, () -> messages.get("oncall.month.prepared", rosters.prepareMonth(rosterId, parse(mois))));
 		return back(id, rosterId, mois);
 	}
 
 	@PostMapping("/cpts/{id}/gardes/{rosterId}/tour-de-role")
 	String fill(@PathVariable UUID id, @PathVariable UUID rosterId, @RequestParam(required = false) @Nullable String mois,
 			RedirectAttributes redirect) {
-		act(redirect, () -> messages.get("oncall.month.filled", rosters.fillInTurn(rosterId, parse(mois))));
+		Flash.say(messages, redirect, () -> messages.get("oncall.month.filled", rosters.fillInTurn(rosterId, parse(mois))));
 		return back(id, rosterId, mois);
 	}
 
 	@PostMapping("/cpts/{id}/gardes/{rosterId}/delegation")
 	String delegate(@PathVariable UUID id, @PathVariable UUID rosterId, @RequestParam(required = false) @Nullable String email,
 			RedirectAttributes redirect) {
-		act(redirect, () -> {
+		Flash.say(messages, redirect, () -> {
 			rosters.delegate(rosterId, email);
 			return messages.get("oncall.delegate.done");
 		});
@@ -185,7 +186,7 @@ class OnCallPagesController {
 	String assign(@PathVariable UUID id, @PathVariable UUID shiftId, @RequestParam(required = false) @Nullable String assignee,
 			@RequestParam(required = false) @Nullable String mois, RedirectAttributes redirect) {
 		UUID[] roster = new UUID[1];
-		act(redirect, () -> {
+		Flash.say(messages, redirect, () -> {
 			Rosters.Shift s = rosters.assign(shiftId, assignee);
 			roster[0] = s.rosterId();
 			return messages.get(s.gap() ? "oncall.shift.cleared" : "oncall.shift.assigned", s.gap() ? "" : s.assigneeLabel());
@@ -201,13 +202,6 @@ class OnCallPagesController {
 		}
 	}
 
-	private void act(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-		try {
-			redirect.addFlashAttribute("success", action.get());
-		} catch (Problems.RejectedException ex) {
-			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
-		}
-	}
 
 	// ---- one's own turns and swaps
 
@@ -247,7 +241,7 @@ class OnCallPagesController {
 	String propose(@RequestParam(required = false) @Nullable UUID shiftA, @RequestParam(required = false) @Nullable UUID shiftB,
 			@RequestParam(required = false) @Nullable String consentNote, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-		act(redirect, () -> {
+		Flash.say(messages, redirect, () -> {
 			swaps.propose(shiftA, shiftB, consentNote, note);
 			return messages.get("oncall.swap.proposed");
 		});
@@ -257,7 +251,7 @@ class OnCallPagesController {
 	@PostMapping("/gardes/echanges/{swapId}/{decision}")
 	String decide(@PathVariable UUID swapId, @PathVariable String decision, @RequestParam(required = false) @Nullable String consentNote,
 			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-		act(redirect, () -> switch (decision) {
+		Flash.say(messages, redirect, () -> switch (decision) {
 			case "accepter" -> {
 				swaps.accept(swapId, consentNote);
 				yield messages.get("oncall.swap.acceptedFlash");

@@ -20,6 +20,7 @@ import fr.maillage.platform.BarChart;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
 import fr.maillage.platform.TypedValues;
+import fr.maillage.platform.web.Flash;
 import fr.maillage.reference.CommuneListResolver;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -287,26 +288,18 @@ class PathwayPagesController {
 		return "pathways/enrolment";
 	}
 
-	private void act(RedirectAttributes redirect, Runnable action, String success) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", messages.get(success));
-		} catch (Problems.RejectedException ex) {
-			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
-		}
-	}
 
 	@PostMapping("/parcours/inclusions/{id}/cercle")
 	String addMember(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID practitionerId,
 			@RequestParam(required = false) @Nullable String role, RedirectAttributes redirect) {
-		act(redirect, () -> enrolments.addMember(id, new Enrolments.MemberForm(practitionerId, null, TypedValues.enumOf(PathwayRole.class, role), null)),
+		Flash.run(messages, redirect, () -> enrolments.addMember(id, new Enrolments.MemberForm(practitionerId, null, TypedValues.enumOf(PathwayRole.class, role), null)),
 				"pathways.circle.added");
 		return "redirect:/parcours/inclusions/" + id;
 	}
 
 	@PostMapping("/parcours/inclusions/{id}/cercle/{memberId}/retrait")
 	String removeMember(@PathVariable UUID id, @PathVariable UUID memberId, RedirectAttributes redirect) {
-		act(redirect, () -> enrolments.removeMember(id, memberId), "pathways.circle.removed");
+		Flash.run(messages, redirect, () -> enrolments.removeMember(id, memberId), "pathways.circle.removed");
 		return enrolments.mayRead(id) ? "redirect:/parcours/inclusions/" + id : "redirect:/taches";
 	}
 
@@ -332,20 +325,20 @@ class PathwayPagesController {
 
 	@PostMapping("/parcours/inclusions/{id}/migration")
 	String migrate(@PathVariable UUID id, RedirectAttributes redirect) {
-		act(redirect, () -> enrolments.migrate(id), "pathways.migrated");
+		Flash.run(messages, redirect, () -> enrolments.migrate(id), "pathways.migrated");
 		return "redirect:/parcours/inclusions/" + id;
 	}
 
 	@PostMapping("/parcours/inclusions/{id}/fin")
 	String end(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
-		act(redirect, () -> enrolments.end(id, reason), "pathways.ended");
+		Flash.run(messages, redirect, () -> enrolments.end(id, reason), "pathways.ended");
 		return "redirect:/parcours/inclusions/" + id;
 	}
 
 	@PostMapping("/parcours/etapes/{id}/fait")
 	String done(@PathVariable UUID id, @RequestParam(required = false) @Nullable String date, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-		act(redirect, () -> enrolments.markDone(id, TypedValues.date(date), note), "pathways.done");
+		Flash.run(messages, redirect, () -> enrolments.markDone(id, TypedValues.date(date), note), "pathways.done");
 		return back != null && (back.startsWith("/taches") || back.startsWith("/parcours/")) ? "redirect:" + back : "redirect:/taches";
 	}
 

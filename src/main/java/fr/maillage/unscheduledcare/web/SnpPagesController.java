@@ -8,6 +8,7 @@ import fr.maillage.directory.Organizations;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
 import fr.maillage.platform.TypedValues;
+import fr.maillage.platform.web.Flash;
 import fr.maillage.reference.CommuneListResolver;
 import fr.maillage.unscheduledcare.Bookings;
 import fr.maillage.unscheduledcare.Professions;
@@ -131,29 +132,21 @@ class SnpPagesController {
 	@PostMapping("/soins-non-programmes/reservations/{id}/issue")
 	String outcome(@PathVariable UUID id, @RequestParam(required = false) @Nullable String outcome, @RequestParam(required = false) @Nullable String note,
 			RedirectAttributes redirect) {
-		act(redirect, () -> bookings.outcome(id, outcome, note), "snp.outcome.saved");
+		Flash.run(messages, redirect, () -> bookings.outcome(id, outcome, note), "snp.outcome.saved");
 		return "redirect:/soins-non-programmes/mes-creneaux";
 	}
 
 	@PostMapping("/soins-non-programmes/reservations/{id}/annulation")
 	String cancel(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable String back,
 			RedirectAttributes redirect) {
-		act(redirect, () -> bookings.cancel(id, reason), "snp.cancelled");
+		Flash.run(messages, redirect, () -> bookings.cancel(id, reason), "snp.cancelled");
 		return "reservations".equals(back) ? "redirect:/soins-non-programmes/mes-reservations" : "redirect:/soins-non-programmes/mes-creneaux";
 	}
 
-	private void act(RedirectAttributes redirect, Runnable action, String success) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", messages.get(success));
-		} catch (Problems.RejectedException ex) {
-			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
-		}
-	}
 
 	@PostMapping("/soins-non-programmes/creneaux/{id}/retrait")
 	String withdraw(@PathVariable UUID id, RedirectAttributes redirect) {
-		act(redirect, () -> slots.withdraw(id), "snp.withdrawn");
+		Flash.run(messages, redirect, () -> slots.withdraw(id), "snp.withdrawn");
 		return "redirect:/soins-non-programmes/mes-creneaux";
 	}
 
