@@ -29,6 +29,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -199,6 +200,28 @@ public class Conversations {
 				audit.change("messaging.conversation.created", "conversation", id.toString(), cptsId, kind);
 				return id;
 			});
+	}
+
+	/**
+	 * Removes every message and attachment of a contributed conversation (a patient's erasure):
+	 * the conversation stays, empty, so that its participants see it was emptied. Audited.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int eraseSource(String kind, String ref) {
+		List<Row> found = jdbc.sql("select id, cpts_id, kind, source_ref, title from conversation where kind = :k and source_ref = :r")
+			.param("k", kind).param("r", ref)
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5)))
+			.list();
+		int erased = 0;
+		for (Row c : found) {
+			jdbc.sql("delete from attachment where message_id in (select id from message where conversation_id = :c)").param("c", c.id()).update();
+			jdbc.sql("delete from message_read where message_id in (select id from message where conversation_id = :c)").param("c", c.id()).update();
+			int deleted = jdbc.sql("delete from message where conversation_id = :c").param("c", c.id()).update();
+			jdbc.sql("update conversation set last_message_at = null where id = :c").param("c", c.id()).update();
+			audit.change("messaging.conversation.erased", "conversation", c.id().toString(), c.cptsId(), deleted + " messages");
+			erased += deleted;
+		}
+		return erased;
 	}
 
 	private UUID create(String kind, @Nullable String title, List<UUID> members, CurrentUser user) {

@@ -12,8 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +45,13 @@ public class Patients {
 	private final CommuneDirectory communes;
 	private final Clock clock = Clock.systemUTC();
 
-	Patients(JdbcClient jdbc, AuditLog audit, CommuneDirectory communes) {
+	private final List<PatientRecords> records;
+
+	Patients(JdbcClient jdbc, AuditLog audit, CommuneDirectory communes, List<PatientRecords> records) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.communes = communes;
+		this.records = records;
 	}
 
 	/** Trimmed, birth name in capitals, NIR without separators, empty strings as absent. */
@@ -179,6 +184,9 @@ public class Patients {
 		if (before == null) {
 			throw new NotFoundException();
 		}
+		if (before.erased()) {
+			throw Problems.rejected("birthName", "patients.erase.already");
+		}
 		jdbc.sql("""
 				update patient set birth_name = :bn, first_names = :fn, used_name = :un, birth_date = :bd, sex = :sex, birthplace_code = :bp,
 				  nir = :nir, email = :email, phone = :phone, address = :address, commune_code = :commune, identity_key = :key where id = :id""")
@@ -226,7 +234,93 @@ public class Patients {
 				new Identity(rs.getString("birth_name"), rs.getString("first_names"), rs.getString("used_name"),
 						rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getString("birthplace_code"), rs.getString("nir")),
 				new Contact(rs.getString("email"), rs.getString("phone"), rs.getString("address"), rs.getString("commune_code")),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("erased_at") == null ? null : rs.getTimestamp("erased_at").toInstant());
+	}
+
+	/**
+	 * The patients of a CPTS whose name contains the words typed (birth or used name, first name;
+	 * case and accents ignored) or whose NIR is the one typed, erased ones included, at most 50;
+	 * the read audited with the ids found. Only for the CPTS's coordinators answering a patient.
+	 */
+	public List<Patient> search(UUID cptsId, String query, String purpose) {
+		String q = FrenchText.normalize(query == null ? "" : query).strip();
+		if (q.length() < 2) {
+			return List.of();
+		}
+		String nir = query.replaceAll("[\\s.]", "").toUpperCase(Locale.ROOT);
+		List<String> words = List.of(q.split("\\s+"));
+		StringBuilder where = new StringBuilder("cpts_id = :c and (nir = :nir or (true");
+		for (int k = 0; k < words.size(); k++) {
+			where.append(" and (identity_key like :w").append(k).append(" or lower(coalesce(used_name, '')) like :w").append(k).append(')');
+		}
+		where.append("))");
+		var spec = jdbc.sql("select * from patient where " + where + " order by birth_name, first_names, birth_date limit 50")
+			.param("c", cptsId).param("nir", nir);
+		for (int k = 0; k < words.size(); k++) {
+			spec = spec.param("w" + k, "%" + words.get(k).replace("%", "").replace("_", "") + "%");
+		}
+		List<Patient> found = spec.query(Patients::map).list();
+		audit.read("patient.search", SUBJECT, null, cptsId, purpose + " (" + found.size() + "): "
+				+ String.join(",", found.stream().map(p -> p.id().toString()).toList()));
+		return found;
+	}
+
+	/** Everything the CPTS holds about a patient: identity, contact, consents and what each module keeps (read audited). */
+	public record Record(Patient patient, List<ConsentView> consents, List<PatientRecords.Held> held) {
+	}
+
+	public record ConsentView(String purpose, Instant givenAt, String how, @Nullable Instant withdrawnAt) {
+	}
+
+	public Record record(UUID id, String purpose) {
+		Patient patient = get(id, purpose);
+		List<ConsentView> consents = jdbc.sql("select purpose, given_at, how, withdrawn_at from patient_consent where patient_id = :p order by given_at")
+			.param("p", id)
+			.query((rs, n) -> new ConsentView(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+			.list();
+		List<PatientRecords.Held> held = new ArrayList<>();
+		records.forEach(r -> held.addAll(r.heldAbout(id)));
+		return new Record(patient, consents, held);
+	}
+
+	/**
+	 * Erases a patient at their request (RGPD, article 17): the identity is replaced by "Patient
+	 * EFFACÉ", the birth date by the first of January of its year, NIR, contact and birthplace
+	 * removed, the commune kept (indicators count by commune and age); every module erases what it
+	 * holds, in this transaction. The reason is kept and audited; it must not name the patient.
+	 */
+	@Transactional
+	public void erase(UUID id, UUID erasedBy, @Nullable String reason) {
+		checkErasureReason(reason).throwIfAny();
+		String why = reason == null ? "" : reason.strip();
+		record Row(UUID cpts, @Nullable Timestamp erased) {
+		}
+		Row row = jdbc.sql("select cpts_id, erased_at from patient where id = :id for update").param("id", id)
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getTimestamp(2))).optional().orElseThrow(NotFoundException::new);
+		if (row.erased() != null) {
+			throw Problems.rejected("reason", "patients.erase.already");
+		}
+		jdbc.sql("""
+				update patient set birth_name = 'EFFACÉ', first_names = 'Patient', used_name = null,
+				  birth_date = make_date(extract(year from birth_date)::int, 1, 1), birthplace_code = null, nir = null, email = null,
+				  phone = null, address = null, identity_key = 'EFFACE|' || id, erased_at = now(), erased_by = :by, erasure_reason = :why
+				where id = :id""")
+			.param("id", id).param("by", erasedBy).param("why", why).update();
+		records.forEach(r -> r.erase(id));
+		audit.change("patient.erase", SUBJECT, id.toString(), row.cpts(), why);
+	}
+
+	/** An erasure's reason: required (the request, its date), at most 500 characters. */
+	public static Problems checkErasureReason(@Nullable String reason) {
+		Problems problems = new Problems();
+		String why = reason == null ? "" : reason.strip();
+		if (why.length() < 5) {
+			problems.reject("reason", "patients.erase.reason.required");
+		} else if (why.length() > 500) {
+			problems.reject("reason", "patients.tooLong", 500);
+		}
+		return problems;
 	}
 
 	/** What deduplication compares besides the birth date: normalised birth name and first first name. */

@@ -1,0 +1,73 @@
+package fr.maillage.patients;
+
+import fr.maillage.accounts.CptsAccess;
+import fr.maillage.accounts.CurrentUser;
+import fr.maillage.platform.NotFoundException;
+import fr.maillage.platform.Problems;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A patient's rights as the CPTS answers them (RGPD, articles 15, 17 and 20): only a coordinator
+ * of the patient's CPTS, by role (administrators of the installation do not see patients), finds
+ * the patient, reads and exports what is held, and erases it on the patient's request.
+ */
+@Service
+public class PatientRights {
+
+	/** The word a coordinator types to confirm an erasure. */
+	public static final String CONFIRMATION = "EFFACER";
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private final Patients patients;
+	private final CptsAccess access;
+	private final JdbcClient jdbc;
+
+	PatientRights(Patients patients, CptsAccess access, JdbcClient jdbc) {
+		this.patients = patients;
+		this.access = access;
+		this.jdbc = jdbc;
+	}
+
+	public List<Patient> search(UUID cptsId, @Nullable String query) {
+		access.requireCoordinatorForPatients(cptsId);
+		return patients.search(cptsId, query == null ? "" : query, "Droits du patient : recherche");
+	}
+
+	public Patients.Record record(UUID patientId) {
+		access.requireCoordinatorForPatients(cptsOf(patientId));
+		return patients.record(patientId, "Droits du patient : consultation de ce qui est détenu");
+	}
+
+	/** What the patient receives: everything held, as JSON (the read audited as an export). */
+	public record Export(Instant exportedAt, Patients.Record record) {
+	}
+
+	public byte[] export(UUID patientId) {
+		access.requireCoordinatorForPatients(cptsOf(patientId));
+		return JSON.writeValueAsBytes(new Export(Instant.now(), patients.record(patientId, "Droits du patient : export (accès, portabilité)")));
+	}
+
+	/** Erases the patient once the coordinator has typed {@link #CONFIRMATION} and a reason. */
+	public void erase(UUID patientId, @Nullable String reason, @Nullable String confirmation) {
+		CurrentUser user = access.requireCoordinatorForPatients(cptsOf(patientId));
+		Problems problems = Patients.checkErasureReason(reason);
+		if (confirmation == null || !CONFIRMATION.equals(confirmation.strip().toUpperCase(Locale.ROOT))) {
+			problems.reject("confirmation", "patients.erase.confirm", CONFIRMATION);
+		}
+		problems.throwIfAny();
+		patients.erase(patientId, user.id(), reason);
+	}
+
+	private UUID cptsOf(UUID patientId) {
+		return jdbc.sql("select cpts_id from patient where id = :id").param("id", patientId).query(UUID.class).optional()
+			.orElseThrow(NotFoundException::new);
+	}
+}
