@@ -75,9 +75,26 @@ public class Notifications {
 		return kinds.stream().filter(k -> k.code().equals(kind)).map(NotificationKind::defaultMode).findFirst().orElse(DeliveryMode.IMMEDIATE);
 	}
 
+	/** A file sent with a formal notice's e-mail (an invitation, a receipt). */
+	public record File(String name, String contentType, byte[] content) {
+	}
+
 	/** Notifies users, in the caller's transaction; answers the ids of the notifications written, in order. */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public List<UUID> send(Collection<Notice> given) {
+		return send(given, false, n -> List.of());
+	}
+
+	/**
+	 * Formal notices (a convocation, a receipt): in the inbox like any other, and always e-mailed
+	 * at once whatever the reader's preference, with the files {@code filesOf} gives for each.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public List<UUID> sendFormal(Collection<Notice> given, java.util.function.Function<Notice, List<File>> filesOf) {
+		return send(given, true, filesOf);
+	}
+
+	private List<UUID> send(Collection<Notice> given, boolean formal, java.util.function.Function<Notice, List<File>> filesOf) {
 		if (given.isEmpty()) {
 			return List.of();
 		}
@@ -97,7 +114,7 @@ public class Notifications {
 			ids.add(id);
 			rows.add(new Object[] { id, n.userId(), n.cptsId(), n.kind(), n.title(), n.body(), n.link(), n.urgent() });
 			DeliveryMode mode = chosen.getOrDefault(n.userId() + "|" + n.kind(), defaultMode(n.kind()));
-			if (mode == DeliveryMode.IMMEDIATE || n.urgent()) {
+			if (mode == DeliveryMode.IMMEDIATE || n.urgent() || formal) {
 				byEmail.add(n);
 				byEmailIds.add(id);
 			}
@@ -107,7 +124,8 @@ public class Notifications {
 			Notice n = byEmail.get(i);
 			String to = addresses.get(n.userId());
 			if (to != null) {
-				out.add(Outbox.Message.email(byEmailIds.get(i), to, subject(n), emailBody(n)));
+				out.add(Outbox.Message.email(byEmailIds.get(i), to, subject(n), emailBody(n))
+					.with(filesOf.apply(n).stream().map(f -> new Outbox.Attachment(f.name(), f.contentType(), f.content())).toList()));
 			}
 		}
 		List<UUID> urgentUsers = notices.stream().filter(Notice::urgent).map(Notice::userId).distinct().toList();
@@ -130,6 +148,16 @@ public class Notifications {
 		outbox.enqueue(out);
 		live.publish(users, "notification");
 		return ids;
+	}
+
+	/**
+	 * An e-mail to someone who may have no account (an applicant, a member known only by the
+	 * directory's address), queued in the caller's transaction like every other.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void emailTo(String address, String subject, String body, List<File> files) {
+		outbox.enqueue(List.of(Outbox.Message.email(null, address, subject, body)
+			.with(files.stream().map(f -> new Outbox.Attachment(f.name(), f.contentType(), f.content())).toList())));
 	}
 
 	public UUID send(Notice notice) {

@@ -37,24 +37,56 @@ public final class ICalendar {
 		String stamp = UTC.format(Instant.now());
 		for (Event e : events) {
 			line(out, "BEGIN:VEVENT");
-			line(out, "UID:" + text(e.uid()));
-			line(out, "DTSTAMP:" + stamp);
-			line(out, "DTSTART:" + UTC.format(e.start()));
-			line(out, "DTEND:" + UTC.format(e.end()));
-			line(out, "SUMMARY:" + text(e.summary()));
-			if (e.location() != null && !e.location().isBlank()) {
-				line(out, "LOCATION:" + text(e.location()));
-			}
-			if (e.description() != null && !e.description().isBlank()) {
-				line(out, "DESCRIPTION:" + text(e.description()));
-			}
-			if (e.url() != null) {
-				line(out, "URL:" + e.url());
-			}
+			eventLines(out, e, stamp);
 			line(out, "END:VEVENT");
 		}
 		line(out, "END:VCALENDAR");
 		return out.toString();
+	}
+
+	/**
+	 * A meeting invitation for one attendee (iTIP, RFC 5546): METHOD:REQUEST, or CANCEL when the
+	 * meeting is called off; {@code sequence} grows with each change so calendars replace the
+	 * earlier version of the same UID.
+	 */
+	public static String invitation(Event e, String organizerName, String organizerEmail, String attendeeEmail, int sequence, boolean cancelled) {
+		StringBuilder out = new StringBuilder();
+		line(out, "BEGIN:VCALENDAR");
+		line(out, "VERSION:2.0");
+		line(out, "PRODID:-//Maillage//Maillage//FR");
+		line(out, "CALSCALE:GREGORIAN");
+		line(out, "METHOD:" + (cancelled ? "CANCEL" : "REQUEST"));
+		line(out, "BEGIN:VEVENT");
+		eventLines(out, e, UTC.format(Instant.now()));
+		line(out, "SEQUENCE:" + sequence);
+		line(out, "ORGANIZER;CN=" + param(organizerName) + ":mailto:" + organizerEmail);
+		line(out, "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:" + attendeeEmail);
+		line(out, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
+		line(out, "END:VEVENT");
+		line(out, "END:VCALENDAR");
+		return out.toString();
+	}
+
+	private static void eventLines(StringBuilder out, Event e, String stamp) {
+		line(out, "UID:" + text(e.uid()));
+		line(out, "DTSTAMP:" + stamp);
+		line(out, "DTSTART:" + UTC.format(e.start()));
+		line(out, "DTEND:" + UTC.format(e.end()));
+		line(out, "SUMMARY:" + text(e.summary()));
+		if (e.location() != null && !e.location().isBlank()) {
+			line(out, "LOCATION:" + text(e.location()));
+		}
+		if (e.description() != null && !e.description().isBlank()) {
+			line(out, "DESCRIPTION:" + text(e.description()));
+		}
+		if (e.url() != null) {
+			line(out, "URL:" + e.url());
+		}
+	}
+
+	/** A parameter value: quoted, without the characters a quoted value cannot hold. */
+	static String param(String value) {
+		return "\"" + value.replace("\"", "'").replace("\r", "").replace("\n", " ") + "\"";
 	}
 
 	/** TEXT values: backslash, semicolon, comma and new lines escaped. */

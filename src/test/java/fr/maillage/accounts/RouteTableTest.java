@@ -88,6 +88,19 @@ class RouteTableTest {
 		assertThat(missing).as("routes missing from the authorisation table").isEmpty();
 	}
 
+	/** A CPTS's public page lives at /{slug}: a slug equal to a path of the application would never be reached. */
+	@Test
+	void everyFirstPathSegmentIsAReservedSlug() {
+		Set<String> unreserved = new TreeSet<>();
+		for (Registered r : registered()) {
+			String first = r.pattern().replaceFirst("^/", "").split("/")[0].replace(".", "-");
+			if (!first.isEmpty() && !first.startsWith("{") && !fr.maillage.cpts.CptsService.RESERVED_SLUGS.contains(first)) {
+				unreserved.add(first);
+			}
+		}
+		assertThat(unreserved).as("paths a CPTS could take as its slug").isEmpty();
+	}
+
 	private int call(String method, String path, String token) throws Exception {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
 		if (token != null) {

@@ -89,5 +89,17 @@ class DemoModeIntegrationTest {
 		assertThat(followed).hasSize(6);
 		assertThat(followed.valueStream().mapToLong(e -> e.get("overdue").asLong()).sum()).isPositive();
 		assertThat(coordinator.get("/api/v1/cpts/" + id + "/pathways/ruptures").json().size()).isPositive();
+
+		// the association: members (the demo member among them), most fees paid, a council and a bureau, an assembly held with its minutes
+		var members = coordinator.get("/api/v1/cpts/" + id + "/members").json();
+		assertThat(members.size()).isGreaterThan(10);
+		assertThat(member.get("/api/v1/me/memberships").json()).hasSize(1);
+		int year = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear();
+		var statement = coordinator.get("/api/v1/cpts/" + id + "/fees/statement?year=" + year).json();
+		assertThat(statement.get("collectedCents").asLong()).isPositive().isLessThan(statement.get("expectedCents").asLong());
+		assertThat(coordinator.get("/api/v1/cpts/" + id + "/bodies").json()).hasSize(2);
+		var meetings = coordinator.get("/api/v1/cpts/" + id + "/meetings").json();
+		assertThat(meetings.valueStream().filter(m -> m.get("status").asString().equals("HELD") && !m.get("minutesPublishedAt").isNull())).hasSize(1);
+		assertThat(meetings.valueStream().filter(m -> m.get("status").asString().equals("DRAFT"))).hasSize(1);
 	}
 }

@@ -26,14 +26,23 @@ public class Outbox {
 		EMAIL, SMS
 	}
 
-	public record Message(@Nullable UUID notificationId, Channel channel, String recipient, @Nullable String subject, String body) {
+	public record Message(@Nullable UUID notificationId, Channel channel, String recipient, @Nullable String subject, String body,
+			List<Attachment> attachments) {
 		public static Message email(@Nullable UUID notificationId, String to, String subject, String body) {
-			return new Message(notificationId, Channel.EMAIL, to, subject, body);
+			return new Message(notificationId, Channel.EMAIL, to, subject, body, List.of());
 		}
 
 		public static Message sms(@Nullable UUID notificationId, String to, String text) {
-			return new Message(notificationId, Channel.SMS, to, null, text);
+			return new Message(notificationId, Channel.SMS, to, null, text, List.of());
 		}
+
+		public Message with(List<Attachment> files) {
+			return new Message(notificationId, channel, recipient, subject, body, files);
+		}
+	}
+
+	/** A file sent with an e-mail. */
+	public record Attachment(String name, String contentType, byte[] content) {
 	}
 
 	public record Claimed(UUID id, Channel channel, String recipient, @Nullable String subject, String body, String messageId, int attempts) {
@@ -74,6 +83,14 @@ public class Outbox {
 			.param("r", messages.stream().map(Message::recipient).toArray(String[]::new))
 			.param("s", messages.stream().map(Message::subject).toArray(String[]::new))
 			.param("b", messages.stream().map(Message::body).toArray(String[]::new)).param("m", messageIds).update();
+		for (int i = 0; i < ids.length; i++) {
+			List<Attachment> files = messages.get(i).attachments();
+			for (int k = 0; k < files.size(); k++) {
+				jdbc.sql("insert into outbox_attachment (id, message_id, position, name, content_type, content) values (:id, :m, :p, :n, :t, :c)")
+					.param("id", UUID.randomUUID()).param("m", ids[i]).param("p", k).param("n", files.get(k).name())
+					.param("t", files.get(k).contentType()).param("c", files.get(k).content()).update();
+			}
+		}
 		AfterCommit.run(this::wake);
 	}
 
@@ -100,6 +117,12 @@ public class Outbox {
 			.query((rs, i) -> new Claimed(rs.getObject(1, UUID.class), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getInt(7)))
 			.list();
+	}
+
+	/** The files of a message, in order (read when it is sent: they never travel with the claim). */
+	List<Attachment> attachmentsOf(UUID messageId) {
+		return jdbc.sql("select name, content_type, content from outbox_attachment where message_id = :m order by position").param("m", messageId)
+			.query((rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3))).list();
 	}
 
 	/** At start, a node takes back what it had claimed before it stopped (it cannot be sending it any more). */

@@ -114,11 +114,15 @@ public class OutboxDispatcher implements SmartLifecycle {
 			throw new IllegalStateException("aucun serveur SMTP configuré (spring.mail.host)");
 		}
 		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+		List<Outbox.Attachment> files = outbox.attachmentsOf(c.id());
+		MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
 		helper.setFrom(from);
 		helper.setTo(c.recipient());
 		helper.setSubject(c.subject() == null ? "" : c.subject());
 		helper.setText(c.body(), false);
+		for (Outbox.Attachment f : files) {
+			helper.addAttachment(f.name(), new org.springframework.core.io.ByteArrayResource(f.content()), f.contentType());
+		}
 		// the same Message-ID on every attempt: a copy sent again after a crash is recognisable
 		message.setHeader("Message-ID", c.messageId());
 		sender.send(message);

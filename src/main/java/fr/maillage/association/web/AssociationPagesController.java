@@ -1,0 +1,446 @@
+package fr.maillage.association.web;
+
+import fr.maillage.association.Applications;
+import fr.maillage.association.Board;
+import fr.maillage.association.Colleges;
+import fr.maillage.association.Fees;
+import fr.maillage.association.Governance;
+import fr.maillage.association.Meetings;
+import fr.maillage.association.Members;
+import fr.maillage.cpts.CptsService;
+import fr.maillage.directory.DirectorySearch;
+import fr.maillage.platform.Messages;
+import fr.maillage.platform.Problems;
+import fr.maillage.platform.TabularExport;
+import fr.maillage.platform.TypedValues;
+import fr.maillage.platform.web.Flash;
+import fr.maillage.shared.Euros;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The association in the browser: members and applications, fees, bodies and mandates, meetings, one's own membership. */
+@Controller
+class AssociationPagesController {
+
+	private final Members members;
+	private final Colleges colleges;
+	private final Applications applications;
+	private final Fees fees;
+	private final Governance governance;
+	private final Meetings meetings;
+	private final Board board;
+	private final CptsService cpts;
+	private final DirectorySearch directory;
+	private final Messages messages;
+
+	AssociationPagesController(Members members, Colleges colleges, Applications applications, Fees fees, Governance governance, Meetings meetings,
+			Board board, CptsService cpts, DirectorySearch directory, Messages messages) {
+		this.members = members;
+		this.colleges = colleges;
+		this.applications = applications;
+		this.fees = fees;
+		this.governance = governance;
+		this.meetings = meetings;
+		this.board = board;
+		this.cpts = cpts;
+		this.directory = directory;
+		this.messages = messages;
+	}
+
+	private static int thisYear() {
+		return LocalDate.now(Board.PARIS).getYear();
+	}
+
+	// ---- members
+
+	@GetMapping("/cpts/{id}/adherents")
+	String members(@PathVariable UUID id, @RequestParam(required = false) @Nullable String chercher, Model model) {
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("members", members.list(id, null, null));
+		model.addAttribute("colleges", colleges.list(id));
+		boolean manage = board.may(id);
+		model.addAttribute("manage", manage);
+		model.addAttribute("chercher", chercher == null ? "" : chercher);
+		model.addAttribute("today", LocalDate.now(Board.PARIS));
+		if (manage) {
+			model.addAttribute("applications", applications.pending(id));
+			model.addAttribute("found", chercher == null || chercher.isBlank() ? List.of()
+					: directory.practitioners(new DirectorySearch.Query(chercher, null, null, null, 0, 10)).items());
+		}
+		return "association/members";
+	}
+
+	@PostMapping("/cpts/{id}/adherents")
+	String register(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID practitionerId,
+			@RequestParam(required = false) @Nullable UUID collegeId, @RequestParam(required = false) @Nullable String since,
+			@RequestParam(required = false) @Nullable String honorary, @RequestParam(required = false) @Nullable UUID applicationId,
+			RedirectAttributes redirect) {
+		Members.MemberForm form = new Members.MemberForm(practitionerId, null, collegeId, TypedValues.date(since), TypedValues.yes(honorary));
+		Flash.run(messages, redirect, () -> {
+			if (applicationId != null) {
+				applications.accept(applicationId, form);
+			} else {
+				members.register(id, form);
+			}
+		}, "association.member.registered");
+		return "redirect:/cpts/" + id + "/adherents";
+	}
+
+	@PostMapping("/cpts/{id}/adhesions/{applicationId}/refus")
+	String refuse(@PathVariable UUID id, @PathVariable UUID applicationId, @RequestParam(required = false) @Nullable String note,
+			RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> applications.refuse(applicationId, note), "association.application.refused");
+		return "redirect:/cpts/" + id + "/adherents";
+	}
+
+	@GetMapping("/cpts/{id}/adherents/{memberId}")
+	String member(@PathVariable UUID id, @PathVariable UUID memberId, Model model) {
+		Members.Member m = members.get(memberId);
+		if (!m.cptsId().equals(id)) {
+			throw new fr.maillage.platform.NotFoundException();
+		}
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("m", m);
+		model.addAttribute("manage", board.may(id));
+		model.addAttribute("payments", fees.paymentsOf(memberId));
+		model.addAttribute("mandates", governance.mandatesOfMember(memberId));
+		model.addAttribute("colleges", colleges.list(id));
+		model.addAttribute("statuses", Members.Status.values());
+		model.addAttribute("methods", Fees.Method.values());
+		model.addAttribute("year", thisYear());
+		model.addAttribute("today", LocalDate.now(Board.PARIS));
+		if (!model.containsAttribute("payment")) {
+			model.addAttribute("payment", Map.of());
+			model.addAttribute("problems", Map.of());
+		}
+		return "association/member";
+	}
+
+	@PostMapping("/cpts/{id}/adherents/{memberId}")
+	String updateMember(@PathVariable UUID id, @PathVariable UUID memberId, @RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable UUID collegeId, @RequestParam(required = false) @Nullable String honorary,
+			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> members.update(memberId, TypedValues.enumOf(Members.Status.class, status), collegeId,
+				TypedValues.yes(honorary), note), "association.member.updated");
+		return "redirect:/cpts/" + id + "/adherents/" + memberId;
+	}
+
+	@PostMapping("/cpts/{id}/adherents/{memberId}/paiements")
+	String pay(@PathVariable UUID id, @PathVariable UUID memberId, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		try {
+			Fees.Payment done = fees.record(memberId, new Fees.PaymentForm(TypedValues.integer(p.get("year")), p.get("amount"),
+					TypedValues.date(p.get("paidOn")), TypedValues.enumOf(Fees.Method.class, p.get("method")), p.get("reference")));
+			redirect.addFlashAttribute("success", messages.get("association.payment.recorded", done.receiptNumber()));
+		} catch (Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", messages.get("association.payment.failed"));
+			redirect.addFlashAttribute("payment", p);
+			redirect.addFlashAttribute("problems", messages.byField(ex.problems()));
+		}
+		return "redirect:/cpts/" + id + "/adherents/" + memberId;
+	}
+
+	@PostMapping("/cpts/{id}/paiements/{paymentId}/annulation")
+	String cancelPayment(@PathVariable UUID id, @PathVariable UUID paymentId, @RequestParam(required = false) @Nullable String reason,
+			RedirectAttributes redirect) {
+		Fees.Payment p = fees.payment(paymentId);
+		Flash.run(messages, redirect, () -> fees.cancel(paymentId, reason), "association.payment.cancelled");
+		return "redirect:/cpts/" + id + "/adherents/" + p.memberId();
+	}
+
+	@GetMapping("/recus/{paymentId}.pdf")
+	ResponseEntity<byte[]> receipt(@PathVariable UUID paymentId) {
+		Fees.Payment p = fees.visiblePayment(paymentId);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("recu-" + p.receiptNumber() + ".pdf").build().toString())
+			.body(fees.receipt(p));
+	}
+
+	// ---- fees
+
+	@GetMapping("/cpts/{id}/cotisations")
+	String fees(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer annee, Model model) {
+		int year = annee == null ? thisYear() : annee;
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("year", year);
+		model.addAttribute("rates", fees.rates(id, year));
+		model.addAttribute("standings", fees.standings(id, year));
+		model.addAttribute("statement", fees.statement(id, year));
+		return "association/fees";
+	}
+
+	@PostMapping("/cpts/{id}/cotisations/tarifs")
+	String setRates(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		Integer year = TypedValues.integer(p.get("year"));
+		Map<String, String> amounts = new LinkedHashMap<>();
+		p.forEach((k, v) -> {
+			if (k.startsWith("rate-")) {
+				amounts.put(k.substring(5), v);
+			}
+		});
+		Flash.run(messages, redirect, () -> fees.setRates(id, year, amounts), "association.rates.saved");
+		return "redirect:/cpts/" + id + "/cotisations?annee=" + (year == null ? thisYear() : year);
+	}
+
+	@PostMapping("/cpts/{id}/cotisations/relances")
+	String remind(@PathVariable UUID id, @RequestParam int year, RedirectAttributes redirect) {
+		Flash.say(messages, redirect, () -> messages.get("association.reminders.sent", fees.remind(id, year)));
+		return "redirect:/cpts/" + id + "/cotisations?annee=" + year;
+	}
+
+	@GetMapping("/cpts/{id}/cotisations/export")
+	void export(@PathVariable UUID id, @RequestParam int year, @RequestParam(defaultValue = "CSV") String format, HttpServletResponse response)
+			throws IOException {
+		List<Fees.Payment> payments = fees.paymentsOfYear(id, year);
+		Map<UUID, Members.Member> byId = new HashMap<>();
+		TabularExport.write(response, "XLSX".equals(format) ? TabularExport.Format.XLSX : TabularExport.Format.CSV, "cotisations-" + year,
+				messages.get("association.export.sheet"), List.of(messages.get("association.export.receipt"), messages.get("association.export.member"),
+						messages.get("association.export.college"), messages.get("association.export.year"), messages.get("association.export.amount"),
+						messages.get("association.export.paidOn"), messages.get("association.export.method"), messages.get("association.export.reference"),
+						messages.get("association.export.cancelled")),
+				sink -> payments.forEach(p -> {
+					Members.Member m = byId.computeIfAbsent(p.memberId(), members::get);
+					sink.accept(List.of(p.receiptNumber(), m.name(), m.collegeName(), p.year(), Euros.plain(p.amountCents()), p.paidOn().toString(),
+							messages.get(p.method().labelKey()), p.reference() == null ? "" : p.reference(), p.cancelReason() == null ? "" : p.cancelReason()));
+				}));
+	}
+
+	// ---- bodies and mandates
+
+	@GetMapping("/cpts/{id}/instances")
+	String bodies(@PathVariable UUID id, Model model) {
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("bodies", governance.bodies(id));
+		model.addAttribute("manage", board.may(id));
+		model.addAttribute("kinds", Governance.Kind.values());
+		return "association/bodies";
+	}
+
+	@PostMapping("/cpts/{id}/instances")
+	String createBody(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> governance.createBody(id, new Governance.BodyForm(p.get("name"),
+				TypedValues.enumOf(Governance.Kind.class, p.get("kind")), TypedValues.yes(p.get("renewsByThirds")), TypedValues.integer(p.get("quorumNum")),
+				TypedValues.integer(p.get("quorumDen")), true, TypedValues.integer(p.get("maxProxies")))), "association.body.created");
+		return "redirect:/cpts/" + id + "/instances";
+	}
+
+	@GetMapping("/cpts/{id}/instances/{bodyId}")
+	String body(@PathVariable UUID id, @PathVariable UUID bodyId, Model model) {
+		Governance.Body b = governance.body(bodyId);
+		if (!b.cptsId().equals(id)) {
+			throw new fr.maillage.platform.NotFoundException();
+		}
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("b", b);
+		model.addAttribute("mandates", governance.mandates(bodyId));
+		model.addAttribute("today", LocalDate.now(Board.PARIS));
+		model.addAttribute("manage", board.may(id));
+		model.addAttribute("members", members.list(id, Members.Status.ACTIVE, null));
+		model.addAttribute("positions", Governance.Position.values());
+		model.addAttribute("renewal", b.renewsByThirds() ? governance.renewal(bodyId, thisYear()) : null);
+		return "association/body";
+	}
+
+	@PostMapping("/cpts/{id}/instances/{bodyId}/mandats")
+	String appoint(@PathVariable UUID id, @PathVariable UUID bodyId, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		UUID member = p.get("memberId") == null || p.get("memberId").isBlank() ? null : UUID.fromString(p.get("memberId"));
+		Flash.run(messages, redirect, () -> governance.appoint(bodyId, new Governance.MandateForm(member,
+				TypedValues.enumOf(Governance.Position.class, p.get("position")), TypedValues.date(p.get("startsOn")), TypedValues.date(p.get("endsOn")))),
+				"association.mandate.appointed");
+		return "redirect:/cpts/" + id + "/instances/" + bodyId;
+	}
+
+	@PostMapping("/cpts/{id}/mandats/{mandateId}/fin")
+	String endMandate(@PathVariable UUID id, @PathVariable UUID mandateId, @RequestParam UUID bodyId, @RequestParam(required = false) @Nullable String endsOn,
+			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> governance.end(mandateId, TypedValues.date(endsOn), note), "association.mandate.ended");
+		return "redirect:/cpts/" + id + "/instances/" + bodyId;
+	}
+
+	// ---- meetings
+
+	@GetMapping("/cpts/{id}/reunions")
+	String meetings(@PathVariable UUID id, Model model) {
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("meetings", meetings.list(id));
+		boolean manage = board.may(id);
+		model.addAttribute("manage", manage);
+		model.addAttribute("kinds", Meetings.Kind.values());
+		model.addAttribute("bodies", governance.bodies(id));
+		if (!model.containsAttribute("meeting")) {
+			model.addAttribute("meeting", Map.of());
+			model.addAttribute("problems", Map.of());
+		}
+		return "association/meetings";
+	}
+
+	@PostMapping("/cpts/{id}/reunions")
+	String createMeeting(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		try {
+			UUID body = p.get("bodyId") == null || p.get("bodyId").isBlank() ? null : UUID.fromString(p.get("bodyId"));
+			Meetings.Meeting m = meetings.create(id, new Meetings.MeetingForm(TypedValues.enumOf(Meetings.Kind.class, p.get("kind")), body, p.get("title"),
+					TypedValues.dateTime(p.get("startsAt")), TypedValues.integer(p.get("durationMinutes")), p.get("place"), p.get("videoLink"),
+					p.get("agenda"), null, null));
+			redirect.addFlashAttribute("success", messages.get("association.meeting.created"));
+			return "redirect:/reunions/" + m.id();
+		} catch (Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", messages.get("association.meeting.failed"));
+			redirect.addFlashAttribute("meeting", p);
+			redirect.addFlashAttribute("problems", messages.byField(ex.problems()));
+			return "redirect:/cpts/" + id + "/reunions";
+		}
+	}
+
+	@GetMapping("/reunions/{meetingId}")
+	String meeting(@PathVariable UUID meetingId, Model model) {
+		Meetings.Attendance a = meetings.attendance(meetingId);
+		UUID cptsId = a.meeting().cptsId();
+		boolean manage = board.may(cptsId);
+		model.addAttribute("cpts", cpts.get(cptsId));
+		model.addAttribute("a", a);
+		model.addAttribute("m", a.meeting());
+		model.addAttribute("manage", manage);
+		model.addAttribute("mine", members.myMemberIds(cptsId));
+		model.addAttribute("resolutions", meetings.resolutions(meetingId));
+		model.addAttribute("past", a.meeting().startsAt().isBefore(java.time.Instant.now()));
+		if (manage) {
+			model.addAttribute("bodies", governance.bodies(cptsId));
+			model.addAttribute("colleges", colleges.list(cptsId));
+			model.addAttribute("members", members.list(cptsId, Members.Status.ACTIVE, null));
+		}
+		List<Meetings.Invitee> voters = new ArrayList<>(a.invitees().stream().filter(Meetings.Invitee::voting).toList());
+		model.addAttribute("voters", voters);
+		return "association/meeting";
+	}
+
+	@PostMapping("/reunions/{meetingId}/invites")
+	String invite(@PathVariable UUID meetingId, @RequestParam Map<String, String> p, @RequestParam(required = false) @Nullable List<UUID> memberIds,
+			RedirectAttributes redirect) {
+		UUID body = p.get("bodyId") == null || p.get("bodyId").isBlank() ? null : UUID.fromString(p.get("bodyId"));
+		UUID college = p.get("collegeId") == null || p.get("collegeId").isBlank() ? null : UUID.fromString(p.get("collegeId"));
+		Flash.run(messages, redirect, () -> meetings.invite(meetingId, new Meetings.Invitees(body, college, TypedValues.yes(p.get("allMembers")),
+				memberIds == null ? List.of() : memberIds)), "association.meeting.invited");
+		return "redirect:/reunions/" + meetingId;
+	}
+
+	@PostMapping("/reunions/{meetingId}/convocation")
+	String convene(@PathVariable UUID meetingId, @RequestParam(required = false) @Nullable String confirmPast, RedirectAttributes redirect) {
+		Flash.say(messages, redirect, () -> messages.get("association.meeting.convened", meetings.convene(meetingId, TypedValues.yes(confirmPast))));
+		return "redirect:/reunions/" + meetingId;
+	}
+
+	@PostMapping("/reunions/{meetingId}/reponses")
+	String reply(@PathVariable UUID meetingId, @RequestParam UUID memberId, @RequestParam(required = false) @Nullable String reply,
+			@RequestParam(required = false) @Nullable UUID proxyTo, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> meetings.reply(meetingId, memberId, TypedValues.enumOf(Meetings.Reply.class, reply), proxyTo),
+				"association.reply.saved");
+		return "redirect:/reunions/" + meetingId;
+	}
+
+	@PostMapping("/reunions/{meetingId}/presences")
+	String attendance(@PathVariable UUID meetingId, @RequestParam(required = false) @Nullable List<UUID> present, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> meetings.takeAttendance(meetingId, present == null ? List.of() : present), "association.attendance.saved");
+		return "redirect:/reunions/" + meetingId;
+	}
+
+	@PostMapping("/reunions/{meetingId}/resolutions")
+	String addResolution(@PathVariable UUID meetingId, @RequestParam(required = false) @Nullable String text, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> meetings.addResolution(meetingId, text), "association.resolution.added");
+		return "redirect:/reunions/" + meetingId;
+	}
+
+	@PostMapping("/reunions/{meetingId}/resolutions/{resolutionId}/votes")
+	String vote(@PathVariable UUID meetingId, @PathVariable UUID resolutionId, @RequestParam(required = false) @Nullable UUID voterId,
+			@RequestParam(required = false) @Nullable String choice, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> {
+			if (voterId == null) {
+				throw Problems.rejected("voterId", "association.vote.notInvited");
+			}
+			meetings.vote(resolutionId, voterId, TypedValues.enumOf(Meetings.Choice.class, choice));
+		}, "association.vote.recorded");
+		return "redirect:/reunions/" + meetingId;
+	}
+
+	@PostMapping("/reunions/{meetingId}/proces-verbal")
+	String minutes(@PathVariable UUID meetingId, @RequestParam(required = false) @Nullable String minutes,
+			@RequestParam(required = false) @Nullable String publish, RedirectAttributes redirect) {
+		Flash.say(messages, redirect, () -> {
+			meetings.saveMinutes(meetingId, minutes);
+			return TypedValues.yes(publish) ? messages.get("association.minutes.published", meetings.publishMinutes(meetingId))
+					: messages.get("association.minutes.saved");
+		});
+		return "redirect:/reunions/" + meetingId;
+	}
+
+	@GetMapping("/reunions/{meetingId}/proces-verbal.pdf")
+	ResponseEntity<byte[]> minutesPdf(@PathVariable UUID meetingId) {
+		Meetings.Meeting m = meetings.visible(meetingId);
+		if (m.minutesPublishedAt() == null && !board.may(m.cptsId())) {
+			throw new fr.maillage.platform.NotFoundException();
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("proces-verbal.pdf").build().toString())
+			.body(meetings.minutesPdf(m));
+	}
+
+	// ---- one's own membership
+
+	@GetMapping("/adhesion")
+	String mine(Model model) {
+		List<Members.Member> mine = members.mine();
+		model.addAttribute("memberships", mine);
+		Map<UUID, List<Fees.Payment>> payments = new HashMap<>();
+		Map<UUID, List<Meetings.Meeting>> meetingsOf = new HashMap<>();
+		for (Members.Member m : mine) {
+			payments.put(m.id(), fees.paymentsOf(m.id()));
+			meetingsOf.computeIfAbsent(m.cptsId(), meetings::list);
+		}
+		model.addAttribute("payments", payments);
+		model.addAttribute("meetings", meetingsOf);
+		return "association/mine";
+	}
+
+	// ---- the public application
+
+	@GetMapping(AssociationRoutes.SLUG + "/adherer")
+	String applyForm(@PathVariable String slug, Model model) {
+		model.addAttribute("cpts", cpts.publicPage(slug).orElseThrow(fr.maillage.platform.NotFoundException::new));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+			model.addAttribute("problems", Map.of());
+		}
+		return "association/apply";
+	}
+
+	@PostMapping(AssociationRoutes.SLUG + "/adherer")
+	String apply(@PathVariable String slug, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		try {
+			applications.apply(slug, new Applications.ApplicationForm(p.get("lastName"), p.get("firstName"), p.get("email"), p.get("phone"),
+					p.get("profession"), p.get("rpps"), p.get("communeCode"), p.get("message")));
+			redirect.addFlashAttribute("success", messages.get("association.apply.thanks"));
+		} catch (Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", messages.get("association.apply.failed"));
+			redirect.addFlashAttribute("form", p);
+			redirect.addFlashAttribute("problems", messages.byField(ex.problems()));
+		}
+		return "redirect:/" + slug + "/adherer";
+	}
+}
