@@ -93,7 +93,8 @@ echo "== my tasks this week, GPs with 500 patients each"
 monday=$(python3 -c 'import datetime; d=datetime.date.today(); print(d - datetime.timedelta(days=d.weekday()))')
 echo "$monday" >"$out/pathway-weeks.txt"
 run() { java bench/LoadTest.java users $BASE "@$out/pathway-tokens.txt" "$out/pathway-weeks.txt" "$@"; }
-echo "(a first minute at the same load warms the JIT up; not reported)"
-run 50 1000 60 "/api/v1/me/tasks?from=" >/dev/null
+warmup=${WARMUP:-120}
+echo "(the first $warmup s at the same load warm the JIT up; not reported)"
+run 50 1000 "$warmup" "/api/v1/me/tasks?from=" >/dev/null
 for k in 1 2 3; do run 50 1000 60 "/api/v1/me/tasks?from="; done
 run 50 0 30 "/api/v1/me/tasks?from="

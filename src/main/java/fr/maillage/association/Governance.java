@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Governance {
 
+	/** The kind of a body's conversation (messaging), known by the body's id. */
+	public static final String CONVERSATION_KIND = "association-body";
+
 	public enum Kind {
 		BUREAU, CONSEIL, GROUPE
 	}

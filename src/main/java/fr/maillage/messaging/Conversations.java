@@ -4,7 +4,7 @@ import fr.maillage.accounts.Accounts;
 import fr.maillage.accounts.CptsAccess;
 import fr.maillage.accounts.CurrentUser;
 import fr.maillage.audit.AuditLog;
-import fr.maillage.messaging.internal.AttachmentCheck;
+import fr.maillage.platform.FileCheck;
 import fr.maillage.notifications.LiveUpdates;
 import fr.maillage.notifications.Notice;
 import fr.maillage.notifications.Notifications;
@@ -78,11 +78,11 @@ public class Conversations {
 	private final Notifications notifications;
 	private final LiveUpdates live;
 	private final List<ParticipantSource> sources;
-	private final AttachmentCheck check;
+	private final FileCheck check;
 	private final Messages messages;
 
 	Conversations(JdbcClient jdbc, CptsAccess access, Accounts accounts, AuditLog audit, Notifications notifications, LiveUpdates live,
-			List<ParticipantSource> sources, AttachmentCheck check, Messages messages) {
+			List<ParticipantSource> sources, FileCheck check, Messages messages) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.accounts = accounts;
@@ -369,13 +369,13 @@ public class Conversations {
 		if (files.size() > MAX_ATTACHMENTS) {
 			problems.reject("files", "messaging.attachment.tooMany", MAX_ATTACHMENTS);
 		}
-		List<AttachmentCheck.Checked> checked = new ArrayList<>();
+		List<FileCheck.Checked> checked = new ArrayList<>();
 		for (Upload u : files) {
 			if (u.content().length > UploadLimits.ATTACHMENT_BYTES) {
 				problems.reject("files", "messaging.attachment.tooLarge", u.name(), UploadLimits.megabytes(UploadLimits.ATTACHMENT_BYTES));
 				continue;
 			}
-			AttachmentCheck.Checked k = check.check(u.name(), u.content());
+			FileCheck.Checked k = check.check(u.name(), u.content());
 			if (k == null) {
 				problems.reject("files", "messaging.attachment.type", u.name());
 			}
@@ -388,7 +388,7 @@ public class Conversations {
 		jdbc.sql("insert into message (id, conversation_id, author_id, body, urgent) values (:id, :c, :a, :b, :u)").param("id", messageId)
 			.param("c", id).param("a", user.id()).param("b", text).param("u", urgent).update();
 		for (int i = 0; i < checked.size(); i++) {
-			AttachmentCheck.Checked k = checked.get(i);
+			FileCheck.Checked k = checked.get(i);
 			jdbc.sql("insert into attachment (id, message_id, name, content_type, size, content, token) values (:id, :m, :n, :t, :s, :c, :k)")
 				.param("id", UUID.randomUUID()).param("m", messageId).param("n", k.name()).param("t", k.contentType())
 				.param("s", (long) files.get(i).content().length).param("c", files.get(i).content()).param("k", Secrets.newToken().substring(4))

@@ -19,6 +19,13 @@ public final class UploadLimits {
 	/** A message with its attachments (at most three of the largest). */
 	public static final long MESSAGE_REQUEST_BYTES = 3 * ATTACHMENT_BYTES + 1024 * 1024;
 
+	/** One document of an association's library (statutes, a scanned convention, a projet de santé). */
+	public static final long DOCUMENT_BYTES = 20L * 1024 * 1024;
+
+	private static boolean isDocumentPost(String path) {
+		return path.matches("(/api/v1)?/cpts/[^/]+/documents(/.*)?");
+	}
+
 	private static boolean isMessagePost(String path) {
 		return path.startsWith("/messages/") || path.startsWith("/api/v1/conversations/");
 	}
@@ -27,6 +34,9 @@ public final class UploadLimits {
 	public static long maxRequestBytes(String path) {
 		if (isMessagePost(path)) {
 			return MESSAGE_REQUEST_BYTES;
+		}
+		if (isDocumentPost(path)) {
+			return DOCUMENT_BYTES + 1024 * 1024;
 		}
 		if (path.equals(REFERENCE_PATH)) {
 			return REFERENCE_REQUEST_BYTES;
@@ -41,6 +51,9 @@ public final class UploadLimits {
 	public static String describe(String path) {
 		if (isMessagePost(path)) {
 			return megabytes(ATTACHMENT_BYTES);
+		}
+		if (isDocumentPost(path)) {
+			return megabytes(DOCUMENT_BYTES);
 		}
 		if (path.equals(REFERENCE_PATH)) {
 			return megabytes(REFERENCE_FILE_BYTES);

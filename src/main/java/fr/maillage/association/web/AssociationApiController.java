@@ -32,8 +32,15 @@ class AssociationApiController {
 	private final Fees fees;
 	private final Governance governance;
 	private final Meetings meetings;
+	private final fr.maillage.association.Dashboard dashboard;
+	private final fr.maillage.association.Compensation compensation;
+	private final fr.maillage.association.Documents documents;
 
-	AssociationApiController(Members members, Colleges colleges, Applications applications, Fees fees, Governance governance, Meetings meetings) {
+	AssociationApiController(fr.maillage.association.Documents documents, Members members, Colleges colleges, Applications applications, Fees fees, Governance governance, Meetings meetings,
+			fr.maillage.association.Dashboard dashboard, fr.maillage.association.Compensation compensation) {
+		this.dashboard = dashboard;
+		this.compensation = compensation;
+		this.documents = documents;
 		this.members = members;
 		this.colleges = colleges;
 		this.applications = applications;
@@ -146,6 +153,57 @@ class AssociationApiController {
 	@PostMapping("/api/v1/cpts/{id}/fees/reminders")
 	Map<String, Integer> remind(@PathVariable UUID id, @RequestParam int year) {
 		return Map.of("reminded", fees.remind(id, year));
+	}
+
+	// ---- dashboard and compensation
+
+	@GetMapping("/api/v1/cpts/{id}/association/dashboard")
+	fr.maillage.association.Dashboard.View dashboard(@PathVariable UUID id) {
+		return dashboard.view(id);
+	}
+
+	@GetMapping("/api/v1/cpts/{id}/compensation/rates")
+	List<fr.maillage.association.Compensation.Rate> compensationRates(@PathVariable UUID id) {
+		return compensation.rates(id);
+	}
+
+	@PostMapping("/api/v1/cpts/{id}/compensation/rates")
+	ResponseEntity<fr.maillage.association.Compensation.Rate> setCompensationRate(@PathVariable UUID id,
+			@RequestBody fr.maillage.association.Compensation.RateForm form) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(compensation.setRate(id, form));
+	}
+
+	@GetMapping("/api/v1/cpts/{id}/compensation")
+	fr.maillage.association.Compensation.Summary compensation(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer year) {
+		return compensation.summary(id, year == null ? LocalDate.now(fr.maillage.association.Board.PARIS).getYear() : year);
+	}
+
+	@GetMapping("/api/v1/members/{id}/compensation")
+	fr.maillage.association.Compensation.Statement memberCompensation(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer year) {
+		return compensation.statement(id, year == null ? LocalDate.now(fr.maillage.association.Board.PARIS).getYear() : year);
+	}
+
+	// ---- the library
+
+	@GetMapping("/api/v1/cpts/{id}/documents")
+	List<fr.maillage.association.Documents.Document> documents(@PathVariable UUID id) {
+		return documents.visible(id);
+	}
+
+	@PostMapping("/api/v1/cpts/{id}/documents")
+	ResponseEntity<fr.maillage.association.Documents.Document> addDocument(@PathVariable UUID id, @RequestParam(required = false) @Nullable String folder,
+			@RequestParam(required = false) @Nullable String title, @RequestParam(required = false) @Nullable String audience,
+			@RequestParam(required = false) @Nullable UUID bodyId, @RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile file) throws java.io.IOException {
+		return ResponseEntity.status(HttpStatus.CREATED).body(documents.add(id, new fr.maillage.association.Documents.DocumentForm(folder, title,
+				fr.maillage.platform.TypedValues.enumOf(fr.maillage.association.Documents.Audience.class, audience), bodyId, note),
+				AssociationPagesController.upload(file)));
+	}
+
+	@GetMapping("/api/v1/documents/{id}/file")
+	ResponseEntity<byte[]> documentFile(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
+		fr.maillage.association.Documents.File f = documents.download(id, version);
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType())).body(f.content());
 	}
 
 	// ---- governance

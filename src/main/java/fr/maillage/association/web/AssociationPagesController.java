@@ -51,9 +51,18 @@ class AssociationPagesController {
 	private final CptsService cpts;
 	private final DirectorySearch directory;
 	private final Messages messages;
+	private final fr.maillage.messaging.Conversations conversations;
+	private final fr.maillage.association.Dashboard dashboard;
+	private final fr.maillage.association.Compensation compensation;
+	private final fr.maillage.association.Documents documents;
 
-	AssociationPagesController(Members members, Colleges colleges, Applications applications, Fees fees, Governance governance, Meetings meetings,
-			Board board, CptsService cpts, DirectorySearch directory, Messages messages) {
+	AssociationPagesController(fr.maillage.association.Documents documents, Members members, Colleges colleges, Applications applications, Fees fees, Governance governance, Meetings meetings,
+			Board board, CptsService cpts, DirectorySearch directory, Messages messages, fr.maillage.messaging.Conversations conversations,
+			fr.maillage.association.Dashboard dashboard, fr.maillage.association.Compensation compensation) {
+		this.dashboard = dashboard;
+		this.compensation = compensation;
+		this.documents = documents;
+		this.conversations = conversations;
 		this.members = members;
 		this.colleges = colleges;
 		this.applications = applications;
@@ -181,6 +190,7 @@ class AssociationPagesController {
 		int year = annee == null ? thisYear() : annee;
 		model.addAttribute("cpts", cpts.get(id));
 		model.addAttribute("year", year);
+		model.addAttribute("manage", true);
 		model.addAttribute("rates", fees.rates(id, year));
 		model.addAttribute("standings", fees.standings(id, year));
 		model.addAttribute("statement", fees.statement(id, year));
@@ -256,6 +266,8 @@ class AssociationPagesController {
 		model.addAttribute("members", members.list(id, Members.Status.ACTIVE, null));
 		model.addAttribute("positions", Governance.Position.values());
 		model.addAttribute("renewal", b.renewsByThirds() ? governance.renewal(bodyId, thisYear()) : null);
+		List<UUID> mine = members.myMemberIds(id);
+		model.addAttribute("sits", governance.current(bodyId).stream().anyMatch(x -> mine.contains(x.memberId())));
 		return "association/body";
 	}
 
@@ -266,6 +278,16 @@ class AssociationPagesController {
 				TypedValues.enumOf(Governance.Position.class, p.get("position")), TypedValues.date(p.get("startsOn")), TypedValues.date(p.get("endsOn")))),
 				"association.mandate.appointed");
 		return "redirect:/cpts/" + id + "/instances/" + bodyId;
+	}
+
+	/** The body's conversation (its current members only). */
+	@PostMapping("/cpts/{id}/instances/{bodyId}/conversation")
+	String conversation(@PathVariable UUID id, @PathVariable UUID bodyId) {
+		Governance.Body b = governance.body(bodyId);
+		if (!b.cptsId().equals(id)) {
+			throw new fr.maillage.platform.NotFoundException();
+		}
+		return "redirect:/messages/" + conversations.forSource(Governance.CONVERSATION_KIND, bodyId.toString(), id, b.name());
 	}
 
 	@PostMapping("/cpts/{id}/mandats/{mandateId}/fin")
@@ -401,6 +423,114 @@ class AssociationPagesController {
 			.body(meetings.minutesPdf(m));
 	}
 
+	// ---- the board's dashboard and the compensation
+
+	@GetMapping("/cpts/{id}/association")
+	String dashboard(@PathVariable UUID id, Model model) {
+		fr.maillage.association.Dashboard.View v = dashboard.view(id);
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("manage", true);
+		model.addAttribute("v", v);
+		List<String> palette = List.of("#1976d2", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#546e7a");
+		List<fr.maillage.platform.BarChart.Series> series = new ArrayList<>();
+		int k = 0;
+		for (var e : v.growth().byProfession().entrySet()) {
+			series.add(new fr.maillage.platform.BarChart.Series(e.getKey(), e.getValue(), palette.get(k++ % palette.size())));
+		}
+		model.addAttribute("chart", new fr.maillage.platform.BarChart(v.growth().years().stream().map(String::valueOf).toList(), series).json());
+		return "association/dashboard";
+	}
+
+	@GetMapping("/cpts/{id}/indemnisations")
+	String compensation(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer annee, Model model) {
+		int year = annee == null ? thisYear() : annee;
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("manage", true);
+		model.addAttribute("year", year);
+		model.addAttribute("summary", compensation.summary(id, year));
+		model.addAttribute("rates", compensation.rates(id));
+		model.addAttribute("kinds", Meetings.Kind.values());
+		model.addAttribute("today", LocalDate.now(Board.PARIS));
+		return "association/compensation";
+	}
+
+	@PostMapping("/cpts/{id}/indemnisations/tarifs")
+	String setCompensationRate(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> compensation.setRate(id, new fr.maillage.association.Compensation.RateForm(
+				TypedValues.enumOf(Meetings.Kind.class, p.get("kind")), TypedValues.enumOf(fr.maillage.association.Compensation.Per.class, p.get("per")),
+				p.get("amount"), p.get("mission"), TypedValues.date(p.get("validFrom")))), "association.compensation.rateSaved");
+		return "redirect:/cpts/" + id + "/indemnisations";
+	}
+
+	@GetMapping("/cpts/{id}/adherents/{memberId}/indemnisation.pdf")
+	ResponseEntity<byte[]> compensationPdf(@PathVariable UUID id, @PathVariable UUID memberId, @RequestParam(required = false) @Nullable Integer annee) {
+		fr.maillage.association.Compensation.Statement s = compensation.statement(memberId, annee == null ? thisYear() : annee);
+		if (!s.member().cptsId().equals(id)) {
+			throw new fr.maillage.platform.NotFoundException();
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("indemnisation-" + s.year() + ".pdf").build().toString())
+			.body(compensation.statementPdf(s));
+	}
+
+	// ---- the library
+
+	@GetMapping("/cpts/{id}/documents")
+	String documents(@PathVariable UUID id, Model model) {
+		List<fr.maillage.association.Documents.Document> all = documents.visible(id);
+		Map<String, List<fr.maillage.association.Documents.Document>> byFolder = new LinkedHashMap<>();
+		all.forEach(d -> byFolder.computeIfAbsent(d.folder(), k -> new ArrayList<>()).add(d));
+		boolean manage = board.may(id);
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("manage", manage);
+		model.addAttribute("folders", byFolder);
+		model.addAttribute("audiences", fr.maillage.association.Documents.Audience.values());
+		model.addAttribute("bodies", governance.bodies(id));
+		if (!model.containsAttribute("doc")) {
+			model.addAttribute("doc", Map.of());
+			model.addAttribute("problems", Map.of());
+		}
+		return "association/documents";
+	}
+
+	@PostMapping("/cpts/{id}/documents")
+	String addDocument(@PathVariable UUID id, @RequestParam Map<String, String> p,
+			@RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile file, RedirectAttributes redirect) throws IOException {
+		try {
+			UUID body = p.get("bodyId") == null || p.get("bodyId").isBlank() ? null : UUID.fromString(p.get("bodyId"));
+			documents.add(id, new fr.maillage.association.Documents.DocumentForm(p.get("folder"), p.get("title"),
+					TypedValues.enumOf(fr.maillage.association.Documents.Audience.class, p.get("audience")), body, p.get("note")), upload(file));
+			redirect.addFlashAttribute("success", messages.get("association.document.added"));
+		} catch (Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", messages.get("association.document.failed"));
+			redirect.addFlashAttribute("doc", p);
+			redirect.addFlashAttribute("problems", messages.byField(ex.problems()));
+		}
+		return "redirect:/cpts/" + id + "/documents";
+	}
+
+	@PostMapping("/cpts/{id}/documents/{documentId}/versions")
+	String addVersion(@PathVariable UUID id, @PathVariable UUID documentId, @RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile file, RedirectAttributes redirect) throws IOException {
+		fr.maillage.association.Documents.Upload u = upload(file);
+		Flash.run(messages, redirect, () -> documents.addVersion(documentId, u, note), "association.document.versionAdded");
+		return "redirect:/cpts/" + id + "/documents";
+	}
+
+	@GetMapping("/cpts/{id}/documents/{documentId}/fichier")
+	ResponseEntity<byte[]> documentFile(@PathVariable UUID id, @PathVariable UUID documentId, @RequestParam(required = false) @Nullable Integer version) {
+		fr.maillage.association.Documents.File f = documents.download(documentId, version);
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build()
+				.toString())
+			.body(f.content());
+	}
+
+	static fr.maillage.association.Documents.@Nullable Upload upload(org.springframework.web.multipart.@Nullable MultipartFile file) throws IOException {
+		return file == null || file.isEmpty() ? null
+				: new fr.maillage.association.Documents.Upload(file.getOriginalFilename() == null ? "document" : file.getOriginalFilename(), file.getBytes());
+	}
+
 	// ---- one's own membership
 
 	@GetMapping("/adhesion")
@@ -415,6 +545,10 @@ class AssociationPagesController {
 		}
 		model.addAttribute("payments", payments);
 		model.addAttribute("meetings", meetingsOf);
+		Map<UUID, fr.maillage.association.Compensation.Statement> statements = new HashMap<>();
+		mine.forEach(m -> statements.put(m.id(), compensation.statement(m.id(), thisYear())));
+		model.addAttribute("statements", statements);
+		model.addAttribute("year", thisYear());
 		return "association/mine";
 	}
 

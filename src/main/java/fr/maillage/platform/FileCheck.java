@@ -1,4 +1,4 @@
-package fr.maillage.messaging.internal;
+package fr.maillage.platform;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * What an attachment really is, from its content (Apache Tika's detector, without the name): PDF,
+ * What an uploaded file really is (a message's attachment, a document of the association's library), from its content (Apache Tika's detector, without the name): PDF,
  * images, office documents and plain text are accepted; anything else — an executable renamed
  * .pdf — is refused. The name is sanitised: no path, no control characters, at most 120
  * characters, and its extension follows the detected type.
  */
 @Component
-public class AttachmentCheck {
+public class FileCheck {
 
 	public record Checked(String name, String contentType) {
 	}
