@@ -179,14 +179,38 @@ public class Documents {
 		if (access.current().filter(u -> u.belongsTo(d.cptsId())).isEmpty()) {
 			return false;
 		}
-		return switch (d.audience()) {
+		List<UUID> mine = members.myMemberIds(d.cptsId());
+		boolean attachedToMyMeeting = !mine.isEmpty() && jdbc.sql("""
+				select exists (select 1 from meeting_document md join meeting_invitee i on i.meeting_id = md.meeting_id
+				  join meeting m on m.id = md.meeting_id where md.document_id = :d and m.status <> 'DRAFT' and i.member_id = any(:mine))""")
+			.param("d", d.id()).param("mine", mine.toArray(UUID[]::new)).query(Boolean.class).single();
+		return attachedToMyMeeting || switch (d.audience()) {
 			case MEMBERS -> true;
 			case BOARD -> false;
-			case BODY -> {
-				List<UUID> mine = members.myMemberIds(d.cptsId());
-				yield governance.current(d.bodyId()).stream().anyMatch(m -> mine.contains(m.memberId()));
-			}
+			case BODY -> governance.current(d.bodyId()).stream().anyMatch(m -> mine.contains(m.memberId()));
 		};
+	}
+
+	/** Attaches a document of the library to a meeting: its invitees read it. */
+	@Transactional
+	public void attach(UUID meetingId, UUID cptsId, @Nullable UUID documentId) {
+		board.require(cptsId);
+		if (documentId == null) {
+			throw Problems.rejected("documentId", "association.document.choose");
+		}
+		Document d = get(documentId);
+		if (!d.cptsId().equals(cptsId)) {
+			throw Problems.rejected("documentId", "association.document.choose");
+		}
+		jdbc.sql("insert into meeting_document (meeting_id, document_id) values (:m, :d) on conflict do nothing").param("m", meetingId)
+			.param("d", documentId).update();
+		audit.change("association.document.attach", "meeting", meetingId.toString(), cptsId, d.title());
+	}
+
+	/** The documents attached to a meeting (whoever sees the meeting sees their titles). */
+	public List<Document> ofMeeting(UUID meetingId) {
+		return jdbc.sql("select document_id from meeting_document where meeting_id = :m order by attached_at").param("m", meetingId).query(UUID.class)
+			.list().stream().map(this::get).toList();
 	}
 
 	public Document get(UUID id) {

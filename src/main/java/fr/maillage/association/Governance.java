@@ -67,8 +67,10 @@ public class Governance {
 	private final CptsAccess access;
 	private final Members members;
 	private final AuditLog audit;
+	private final EngagementSync sync;
 
-	Governance(JdbcClient jdbc, Board board, CptsAccess access, Members members, AuditLog audit) {
+	Governance(JdbcClient jdbc, Board board, CptsAccess access, Members members, AuditLog audit, EngagementSync sync) {
+		this.sync = sync;
 		this.jdbc = jdbc;
 		this.board = board;
 		this.access = access;
@@ -182,6 +184,7 @@ public class Governance {
 			}
 			throw ex;
 		}
+		sync.member(f.memberId());
 		audit.change("association.mandate.appoint", "mandate", id.toString(), b.cptsId(), m.name() + " " + f.position() + " " + b.name());
 		return readMandates("m.id = :id", Map.of("id", id)).getFirst();
 	}
@@ -202,6 +205,7 @@ public class Governance {
 		}
 		jdbc.sql("update mandate set ends_on = :e, end_note = :n where id = :id").param("e", end)
 			.param("n", note == null || note.isBlank() ? null : note.strip()).param("id", mandateId).update();
+		sync.member(mandate.memberId());
 		audit.change("association.mandate.end", "mandate", mandateId.toString(), b.cptsId(), end + (note == null ? "" : " " + note.strip()));
 		return readMandates("m.id = :id", Map.of("id", mandateId)).getFirst();
 	}

@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * members), convenes it by e-mail with an iCalendar invitation, records replies (present, absent,
  * proxy to another invitee), takes attendance on the day, computes the quorum from the statutes'
  * rule, records resolutions and their ballots (honorary members and absent members without proxy
- * do not vote), writes the minutes and publishes them as a PDF to the invitees.
+ * do not vote), writes the minutes and publishes them as a PDF to the invitees. The members of a body
+ * read its meetings and minutes, earlier ones included.
  */
 @Service
 public class Meetings {
@@ -550,7 +551,10 @@ public class Meetings {
 			return m;
 		}
 		List<UUID> mine = members.myMemberIds(m.cptsId());
-		boolean invited = !mine.isEmpty() && jdbc.sql("select exists (select 1 from meeting_invitee where meeting_id = :m and member_id = any(:x))")
+		boolean invited = !mine.isEmpty() && jdbc.sql("""
+				select exists (select 1 from meeting_invitee where meeting_id = :m and member_id = any(:x))
+				  or exists (select 1 from meeting x join mandate md on md.body_id = x.body_id where x.id = :m and x.status <> 'DRAFT'
+				    and md.member_id = any(:x) and md.starts_on <= current_date and (md.ends_on is null or md.ends_on >= current_date))""")
 			.param("m", id).param("x", mine.toArray(UUID[]::new)).query(Boolean.class).single();
 		if (!invited) {
 			throw new NotFoundException();
@@ -567,7 +571,10 @@ public class Meetings {
 		List<UUID> mine = members.myMemberIds(cptsId);
 		return jdbc.sql("""
 				select * from meeting m where cpts_id = :c and status <> 'DRAFT'
-				  and exists (select 1 from meeting_invitee i where i.meeting_id = m.id and i.member_id = any(:x)) order by starts_at desc""")
+				  and (exists (select 1 from meeting_invitee i where i.meeting_id = m.id and i.member_id = any(:x))
+				    or exists (select 1 from mandate md where md.body_id = m.body_id and md.member_id = any(:x) and md.starts_on <= current_date
+				      and (md.ends_on is null or md.ends_on >= current_date)))
+				order by starts_at desc""")
 			.param("c", cptsId).param("x", mine.toArray(UUID[]::new)).query(Meetings::map).list();
 	}
 

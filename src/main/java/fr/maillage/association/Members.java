@@ -61,9 +61,11 @@ public class Members {
 	private final Organizations organizations;
 	private final AccountLinks links;
 	private final AuditLog audit;
+	private final EngagementSync sync;
 
 	Members(JdbcClient jdbc, CptsAccess access, Board board, Colleges colleges, DirectorySearch directory, Organizations organizations,
-			AccountLinks links, AuditLog audit) {
+			AccountLinks links, AuditLog audit, EngagementSync sync) {
+		this.sync = sync;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.board = board;
@@ -125,6 +127,7 @@ public class Members {
 				values (:id, :c, :college, :p, :o, 'ACTIVE', :h, :since, :by)""")
 			.param("id", id).param("c", cptsId).param("college", college).param("p", form.practitionerId()).param("o", form.organizationId())
 			.param("h", Boolean.TRUE.equals(form.honorary())).param("since", since).param("by", by).update();
+		sync.member(id);
 		audit.change("association.member.register", "member", id.toString(), cptsId,
 				(practitioner != null ? practitioner.displayName() : organization.name()) + (Boolean.TRUE.equals(form.honorary()) ? " (honoraire)" : ""));
 		return get(id);
@@ -154,6 +157,7 @@ public class Members {
 				where id = :id""")
 			.param("s", status == null ? null : status.name()).param("college", collegeId).param("h", honorary).param("n", n).param("id", memberId)
 			.update();
+		sync.member(memberId);
 		audit.change("association.member.update", "member", memberId.toString(), m.cptsId(),
 				(status == null ? "" : status.name()) + (n == null ? "" : " : " + n));
 		return get(memberId);

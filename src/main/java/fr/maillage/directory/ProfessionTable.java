@@ -146,6 +146,21 @@ public class ProfessionTable {
 						+ " gouvernance=" + engagement.governance());
 	}
 
+	/**
+	 * "Member" and "in governance" as the association module knows them (an active membership, a
+	 * current mandate), written when they change; what was solicited or written with the project stays.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void recordMembership(UUID cptsId, UUID practitionerId, boolean member, boolean governance) {
+		jdbc.sql("""
+				insert into cpts_engagement (cpts_id, practitioner_id, member, governance, updated_by)
+				values (:c, :p, :m, :g, :by)
+				on conflict (cpts_id, practitioner_id) do update set member = excluded.member, governance = excluded.governance,
+				  updated_by = excluded.updated_by, updated_at = now()""")
+			.param("c", cptsId).param("p", practitionerId).param("m", member).param("g", governance)
+			.param("by", access.current().map(u -> u.id()).orElse(null)).update();
+	}
+
 	/** The most professionals a coordinator marks as solicited at once (a mailing to a whole profession of a territory). */
 	public static final int MAX_BULK = 5000;
 

@@ -64,6 +64,11 @@ class AssociationApiIntegrationTest {
 		return new Pro(id, person, new Api(port, People.token(port, person)));
 	}
 
+	private String engagement(String cpts, UUID practitioner) {
+		return jdbc.sql("select member || ' ' || governance from cpts_engagement where cpts_id = :c and practitioner_id = :p")
+			.param("c", UUID.fromString(cpts)).param("p", practitioner).query(String.class).single();
+	}
+
 	private static String field(Api.Response r, String name) {
 		return r.json().get("fields") == null || r.json().get("fields").get(name) == null ? r.body() : r.json().get("fields").get(name).asString();
 	}
@@ -190,6 +195,8 @@ class AssociationApiIntegrationTest {
 		assertThat(coordinator.post("/api/v1/bodies/" + councilId + "/mandates", Map.of("memberId", member.get(nurse), "position", "TRESORIER",
 				"startsOn", today.minusYears(1).toString())).status()).isEqualTo(201);
 		assertThat(gp1.api().get(base + "/fees/statement?year=" + year).status()).as("the president sits on the council").isEqualTo(200);
+		assertThat(engagement(cpts, gp1.practitionerId())).as("the table by profession: member, in governance").isEqualTo("true true");
+		assertThat(engagement(cpts, gp2.practitionerId())).isEqualTo("true false");
 		JsonNode renewal = coordinator.get("/api/v1/bodies/" + councilId + "/renewal?year=" + year).json();
 		assertThat(renewal.get("seats").asInt()).isEqualTo(1);
 		assertThat(renewal.get("proposed").get(0).get("memberId").asString()).as("longest held first").isEqualTo(gp1Member);
@@ -273,6 +280,7 @@ class AssociationApiIntegrationTest {
 		gp1.api().post("/api/v1/mandates/" + president.json().get("id").asString() + "/end", Map.of("endsOn", today.minusDays(1).toString(),
 				"note", "Démission"));
 		assertThat(gp1.api().get(base + "/fees/statement?year=" + year).status()).isEqualTo(403);
+		assertThat(engagement(cpts, gp1.practitionerId())).isEqualTo("true false");
 		List<String> seen = new ArrayList<>();
 		coordinator.get("/api/v1/bodies/" + councilId + "/mandates").json().valueStream().forEach(m -> seen.add(m.get("endNote").asString("")));
 		assertThat(seen).contains("Démission");

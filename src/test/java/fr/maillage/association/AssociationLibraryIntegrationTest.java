@@ -62,6 +62,7 @@ class AssociationLibraryIntegrationTest {
 		String tag = TestData.unique("").substring(1, 6).toUpperCase();
 		Map<String, Pro> pros = new HashMap<>();
 		UUID gpUser = null;
+		UUID nurseUser = null;
 		for (String[] p : new String[][] {{"gp", "ROUX" + tag, "10", "Médecin"}, {"nurse", "SAUVAN" + tag, "60", "Infirmier"},
 				{"retired", "TARDIEU" + tag, "10", "Médecin"}}) {
 			People.Person person = People.invite(admin, cpts, "MEMBER");
@@ -69,6 +70,9 @@ class AssociationLibraryIntegrationTest {
 			Gps.link(jdbc, accounts.userIdByEmail(person.email()).orElseThrow(), id);
 			if (p[0].equals("gp")) {
 				gpUser = accounts.userIdByEmail(person.email()).orElseThrow();
+			}
+			if (p[0].equals("nurse")) {
+				nurseUser = accounts.userIdByEmail(person.email()).orElseThrow();
 			}
 			Map<String, Object> form = new HashMap<>(Map.of("practitionerId", id.toString()));
 			form.put("honorary", p[0].equals("retired"));
@@ -148,6 +152,24 @@ class AssociationLibraryIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'association.document.read' and subject_id = :d").param("d", budgetId)
 			.query(Long.class).single()).isEqualTo(1);
 
+		// a document attached to a meeting is read by its invitees; a body's members read its meetings, earlier ones included
+		LocalDateTime next = LocalDateTime.now(PARIS).plusDays(3).withNano(0);
+		String group = coordinator.post(base + "/meetings", Map.of("kind", "GROUPE", "title", "Groupe budget", "startsAt", next.toString(),
+				"place", "Manosque")).json().get("id").asString();
+		coordinator.post("/api/v1/meetings/" + group + "/invitees", Map.of("memberIds", List.of(pros.get("nurse").member())));
+		coordinator.post("/api/v1/meetings/" + group + "/convene", Map.of());
+		assertThat(coordinator.post("/api/v1/meetings/" + group + "/documents", Map.of("documentId", budgetId)).json().get(0).get("title").asString())
+			.isEqualTo("Budget prévisionnel");
+		assertThat(nurse.get("/api/v1/documents/" + budgetId + "/file").status()).isEqualTo(200);
+		String councilMeeting = coordinator.post(base + "/meetings", Map.of("kind", "CA", "bodyId", council, "title", "Conseil de janvier",
+				"startsAt", next.toString(), "place", "Manosque")).json().get("id").asString();
+		coordinator.post("/api/v1/meetings/" + councilMeeting + "/convene", Map.of());
+		assertThat(nurse.get("/api/v1/meetings/" + councilMeeting + "/attendance").status()).isEqualTo(404);
+		coordinator.post("/api/v1/bodies/" + council + "/mandates", Map.of("memberId", pros.get("nurse").member(), "position", "MEMBRE",
+				"startsOn", today.toString()));
+		assertThat(nurse.get("/api/v1/meetings/" + councilMeeting + "/attendance").status()).as("now on the council").isEqualTo(200);
+		assertThat(nurse.get(base + "/meetings").json().valueStream().map(m -> m.get("title").asString())).contains("Conseil de janvier", "Groupe budget");
+
 		// the dashboard: members by college, five years of growth, fees, the mandate ending within 90 days
 		JsonNode dashboard = coordinator.get(base + "/association/dashboard").json();
 		assertThat(dashboard.get("byCollege").get("Médecins").asInt()).as("the GP and the retired doctor").isEqualTo(2);
@@ -156,15 +178,16 @@ class AssociationLibraryIntegrationTest {
 		assertThat(dashboard.get("ending").size()).isEqualTo(1);
 		assertThat(dashboard.get("ending").get(0).get("position").asString()).isEqualTo("SECRETAIRE");
 		assertThat(gp.api().get(base + "/association/dashboard").status()).as("the GP sits on the council").isEqualTo(200);
-		assertThat(nurse.get(base + "/association/dashboard").status()).isEqualTo(403);
+		assertThat(pros.get("retired").api().get(base + "/association/dashboard").status()).isEqualTo(403);
 
 		// the council's conversation: its members of the day; an announcement to "conseil" reaches the GP only
 		var source = sources.stream().filter(x -> x.kind().equals(Governance.CONVERSATION_KIND)).findFirst().orElseThrow();
 		UUID gpAccount = gpUser;
-		accounts.runAs(gpAccount, () -> assertThat(source.participants(council)).containsExactly(gpAccount));
+		UUID nurseAccount = nurseUser;
+		accounts.runAs(gpAccount, () -> assertThat(source.participants(council)).containsExactlyInAnyOrder(gpAccount, nurseAccount));
 		Api.Response announced = coordinator.post(base + "/announcements", Map.of("title", "Conseil avancé", "body", "Le conseil est avancé d'une heure.",
 				"audience", "body", "audienceParam", "conseil " + tag.toLowerCase()));
 		assertThat(announced.status()).as(announced.body()).isEqualTo(201);
-		assertThat(announced.json().get("recipients").asInt()).isEqualTo(1);
+		assertThat(announced.json().get("recipients").asInt()).as("the GP and the nurse, on the council today").isEqualTo(2);
 	}
 }

@@ -180,6 +180,14 @@ class AssociationBrowserTest {
 			Browser.login(page, port, nursePerson.email(), nursePerson.password());
 			page.navigate(base + "/adhesion");
 			assertThat(page.locator(".mes-recus")).containsText("Reçu n° " + year + "-0001");
+			// as the council's treasurer she writes to the council
+			page.navigate(base + "/cpts/" + cpts + "/instances");
+			page.getByRole(AriaRole.LINK, named("Conseil d'administration")).click();
+			page.getByRole(AriaRole.BUTTON, named("Écrire à l'instance")).click();
+			assertThat(page.locator("h1")).hasText("Conseil d'administration");
+			page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill("Le budget est prêt pour le conseil.");
+			page.getByRole(AriaRole.BUTTON, named("Envoyer")).click();
+			assertThat(page.getByText("Le budget est prêt pour le conseil.")).isVisible();
 		}
 		try (BrowserContext context = Browser.newContext()) {
 			Page page = context.newPage();

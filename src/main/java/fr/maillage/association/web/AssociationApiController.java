@@ -200,6 +200,15 @@ class AssociationApiController {
 				AssociationPagesController.upload(file)));
 	}
 
+	record Attach(@Nullable UUID documentId) {
+	}
+
+	@PostMapping("/api/v1/meetings/{id}/documents")
+	List<fr.maillage.association.Documents.Document> attach(@PathVariable UUID id, @RequestBody Attach a) {
+		documents.attach(id, meetings.get(id).cptsId(), a.documentId());
+		return documents.ofMeeting(id);
+	}
+
 	@GetMapping("/api/v1/documents/{id}/file")
 	ResponseEntity<byte[]> documentFile(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
 		fr.maillage.association.Documents.File f = documents.download(id, version);

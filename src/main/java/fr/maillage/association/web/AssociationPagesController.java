@@ -348,6 +348,10 @@ class AssociationPagesController {
 			model.addAttribute("colleges", colleges.list(cptsId));
 			model.addAttribute("members", members.list(cptsId, Members.Status.ACTIVE, null));
 		}
+		model.addAttribute("attached", documents.ofMeeting(meetingId));
+		if (manage) {
+			model.addAttribute("library", documents.visible(cptsId));
+		}
 		List<Meetings.Invitee> voters = new ArrayList<>(a.invitees().stream().filter(Meetings.Invitee::voting).toList());
 		model.addAttribute("voters", voters);
 		return "association/meeting";
@@ -360,6 +364,13 @@ class AssociationPagesController {
 		UUID college = p.get("collegeId") == null || p.get("collegeId").isBlank() ? null : UUID.fromString(p.get("collegeId"));
 		Flash.run(messages, redirect, () -> meetings.invite(meetingId, new Meetings.Invitees(body, college, TypedValues.yes(p.get("allMembers")),
 				memberIds == null ? List.of() : memberIds)), "association.meeting.invited");
+		return "redirect:/reunions/" + meetingId;
+	}
+
+	@PostMapping("/reunions/{meetingId}/documents")
+	String attach(@PathVariable UUID meetingId, @RequestParam(required = false) @Nullable UUID documentId, RedirectAttributes redirect) {
+		Meetings.Meeting m = meetings.get(meetingId);
+		Flash.run(messages, redirect, () -> documents.attach(meetingId, m.cptsId(), documentId), "association.document.attached");
 		return "redirect:/reunions/" + meetingId;
 	}
 

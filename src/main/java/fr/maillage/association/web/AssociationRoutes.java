@@ -91,6 +91,8 @@ class AssociationRoutes implements Route.Declarations {
 				Route.get("/api/v1/cpts/{id}/documents", CPTS_MEMBER),
 				Route.post("/api/v1/cpts/{id}/documents", CPTS_MEMBER),
 				Route.get("/api/v1/documents/{id}/file", AUTHENTICATED),
+				Route.post("/api/v1/meetings/{id}/documents", AUTHENTICATED),
+				Route.post("/reunions/{meetingId}/documents", AUTHENTICATED),
 				Route.get("/cpts/{id}/association", CPTS_MEMBER),
 				Route.get("/cpts/{id}/indemnisations", CPTS_MEMBER),
 				Route.post("/cpts/{id}/indemnisations/tarifs", CPTS_MEMBER),
