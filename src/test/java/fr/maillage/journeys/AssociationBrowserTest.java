@@ -89,6 +89,7 @@ class AssociationBrowserTest {
 			page.getByRole(AriaRole.BUTTON, named("Enregistrer les montants")).click();
 			assertThat(page.getByText("Montants enregistrés.")).isVisible();
 			assertThat(page.locator("#bilan tfoot")).containsText("130,50");
+			Browser.screenshot(page, "association-fees");
 
 			// a payment of -10 € refused (what was typed kept), then the real one and its receipt
 			page.getByRole(AriaRole.LINK, named("Claire ISNARD" + tag)).click();
@@ -167,6 +168,7 @@ class AssociationBrowserTest {
 			page.getByRole(AriaRole.BUTTON, named("Enregistrer le vote")).click();
 			assertThat(page.getByText("La voix de Claire HUGUES" + tag + " est déjà comptée")).isVisible();
 			assertThat(page.locator(".resolution .votes")).containsText("Pour : 1, contre : 0, abstention : 0 – adoptée");
+			Browser.screenshot(page, "association-meeting");
 
 			// the minutes, published
 			page.getByLabel("Texte du procès-verbal").fill("Le conseil adopte le plan d'action.");
