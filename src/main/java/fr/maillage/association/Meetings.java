@@ -409,8 +409,6 @@ public class Meetings {
 	 */
 	@Transactional
 	public Resolution vote(UUID resolutionId, UUID voterId, @Nullable Choice choice) {
-		record Res(UUID meeting) {
-		}
 		UUID meetingId = jdbc.sql("select meeting_id from resolution where id = :id").param("id", resolutionId).query(UUID.class).optional()
 			.orElseThrow(NotFoundException::new);
 		Meeting m = get(meetingId);

@@ -66,11 +66,12 @@ class BodyAudience implements Audience {
 		List<Members.Member> people = List.copyOf(members.byIds(sitting).values());
 		Set<UUID> users = new LinkedHashSet<>();
 		List<Recipient> out = new ArrayList<>();
-		members.accountsOf(people).forEach((member, accountsOf) -> users.addAll(accountsOf));
+		var accountsOf = members.accountsOf(people);
+		accountsOf.values().forEach(users::addAll);
 		var names = accounts.displayNames(users);
 		users.forEach(u -> out.add(new Recipient(u, null, names.getOrDefault(u, ""))));
 		// members without an account still hear of it, at the directory's address
-		people.stream().filter(p -> members.accountsOf(List.of(p)).get(p.id()).isEmpty() && p.email() != null)
+		people.stream().filter(p -> accountsOf.get(p.id()).isEmpty() && p.email() != null)
 			.forEach(p -> out.add(new Recipient(null, p.email(), p.name())));
 		return out;
 	}
