@@ -168,6 +168,18 @@ class AssociationApiIntegrationTest {
 		assertThat(doctors.get("members").asInt()).isEqualTo(2);
 		assertThat(doctors.get("paidMembers").asInt()).isEqualTo(1);
 
+		// reminders to those who owe (gp2, and the honorary member's single fee), once a week at most
+		assertThat(coordinator.post(base + "/fees/reminders?year=" + year, Map.of()).json().get("reminded").asInt()).isEqualTo(2);
+		assertThat(Mail.awaitSubject(gp2.person().email(), "Cotisation " + year).getContent().toString()).contains("50,00");
+		assertThat(coordinator.post(base + "/fees/reminders?year=" + year, Map.of()).json().get("reminded").asInt()).as("not twice a week").isZero();
+
+		// a payment recorded by mistake is cancelled with a reason, once; it no longer counts
+		String nursePayment = "/api/v1/payments/" + paidNurse.json().get("id").asString() + "/cancel";
+		assertThat(field(coordinator.post(nursePayment, Map.of("reason", " ")), "reason")).contains("pourquoi");
+		assertThat(coordinator.post(nursePayment, Map.of("reason", "Virement rejeté par la banque")).status()).isEqualTo(200);
+		assertThat(field(coordinator.post(nursePayment, Map.of("reason", "encore")), "reason")).contains("déjà annulé");
+		assertThat(coordinator.get(base + "/fees/statement?year=" + year).json().get("collectedCents").asLong()).isEqualTo(5000);
+
 		// only the board sees others' fees; a member sees their own
 		assertThat(gp2.api().get(base + "/fees/statement?year=" + year).status()).isEqualTo(403);
 		assertThat(gp2.api().get("/api/v1/members/" + gp1Member + "/payments").status()).isEqualTo(403);
