@@ -45,6 +45,15 @@ public final class TypedValues {
 		}
 	}
 
+	/** An id chosen in a form's select: null when none was chosen, or when what came is not an id (a tampered form gets "not found"-like refusals, never an error page). */
+	public static java.util.@Nullable UUID uuid(@Nullable String v) {
+		try {
+			return v == null || v.isBlank() ? null : java.util.UUID.fromString(v.strip());
+		} catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	public static @Nullable Integer integer(@Nullable String v) {
 		try {
 			return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());

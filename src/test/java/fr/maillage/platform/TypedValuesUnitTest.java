@@ -28,4 +28,11 @@ class TypedValuesUnitTest {
 		assertThat(TypedValues.yes("x")).isTrue();
 		assertThat(TypedValues.yes("non")).isFalse();
 	}
+
+	@Test
+	void idsFromASelectAreReadOrLeftOutNeverAnError() {
+		assertThat(TypedValues.uuid("0b7e3c52-6f1d-4d0a-9a65-3f0c2b1d9e8a").toString()).isEqualTo("0b7e3c52-6f1d-4d0a-9a65-3f0c2b1d9e8a");
+		assertThat(TypedValues.uuid("")).isNull();
+		assertThat(TypedValues.uuid("pas-un-id")).isNull();
+	}
 }

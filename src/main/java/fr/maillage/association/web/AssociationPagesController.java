@@ -273,7 +273,7 @@ class AssociationPagesController {
 
 	@PostMapping("/cpts/{id}/instances/{bodyId}/mandats")
 	String appoint(@PathVariable UUID id, @PathVariable UUID bodyId, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
-		UUID member = p.get("memberId") == null || p.get("memberId").isBlank() ? null : UUID.fromString(p.get("memberId"));
+		UUID member = TypedValues.uuid(p.get("memberId"));
 		Flash.run(messages, redirect, () -> governance.appoint(bodyId, new Governance.MandateForm(member,
 				TypedValues.enumOf(Governance.Position.class, p.get("position")), TypedValues.date(p.get("startsOn")), TypedValues.date(p.get("endsOn")))),
 				"association.mandate.appointed");
@@ -317,7 +317,7 @@ class AssociationPagesController {
 	@PostMapping("/cpts/{id}/reunions")
 	String createMeeting(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
 		try {
-			UUID body = p.get("bodyId") == null || p.get("bodyId").isBlank() ? null : UUID.fromString(p.get("bodyId"));
+			UUID body = TypedValues.uuid(p.get("bodyId"));
 			Meetings.Meeting m = meetings.create(id, new Meetings.MeetingForm(TypedValues.enumOf(Meetings.Kind.class, p.get("kind")), body, p.get("title"),
 					TypedValues.dateTime(p.get("startsAt")), TypedValues.integer(p.get("durationMinutes")), p.get("place"), p.get("videoLink"),
 					p.get("agenda"), null, null));
@@ -360,8 +360,8 @@ class AssociationPagesController {
 	@PostMapping("/reunions/{meetingId}/invites")
 	String invite(@PathVariable UUID meetingId, @RequestParam Map<String, String> p, @RequestParam(required = false) @Nullable List<UUID> memberIds,
 			RedirectAttributes redirect) {
-		UUID body = p.get("bodyId") == null || p.get("bodyId").isBlank() ? null : UUID.fromString(p.get("bodyId"));
-		UUID college = p.get("collegeId") == null || p.get("collegeId").isBlank() ? null : UUID.fromString(p.get("collegeId"));
+		UUID body = TypedValues.uuid(p.get("bodyId"));
+		UUID college = TypedValues.uuid(p.get("collegeId"));
 		Flash.run(messages, redirect, () -> meetings.invite(meetingId, new Meetings.Invitees(body, college, TypedValues.yes(p.get("allMembers")),
 				memberIds == null ? List.of() : memberIds)), "association.meeting.invited");
 		return "redirect:/reunions/" + meetingId;
@@ -508,7 +508,7 @@ class AssociationPagesController {
 	String addDocument(@PathVariable UUID id, @RequestParam Map<String, String> p,
 			@RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile file, RedirectAttributes redirect) throws IOException {
 		try {
-			UUID body = p.get("bodyId") == null || p.get("bodyId").isBlank() ? null : UUID.fromString(p.get("bodyId"));
+			UUID body = TypedValues.uuid(p.get("bodyId"));
 			documents.add(id, new fr.maillage.association.Documents.DocumentForm(p.get("folder"), p.get("title"),
 					TypedValues.enumOf(fr.maillage.association.Documents.Audience.class, p.get("audience")), body, p.get("note")), upload(file));
 			redirect.addFlashAttribute("success", messages.get("association.document.added"));

@@ -261,7 +261,7 @@ class PathwayPagesController {
 						"true".equals(p.get("memberGp_" + i))));
 			}
 		}
-		UUID templateId = p.get("templateId") == null || p.get("templateId").isBlank() ? null : UUID.fromString(p.get("templateId"));
+		UUID templateId = TypedValues.uuid(p.get("templateId"));
 		try {
 			UUID enrolment = enrolments.enrol(new Enrolments.EnrolmentForm(id, templateId, TypedValues.date(p.get("startDate")), Identity.fromForm(p),
 					Contact.fromForm(p, communes.codeOrTyped(p.get("communeCode"))), TypedValues.enumOf(Consent.How.class, p.get("consentHow")),

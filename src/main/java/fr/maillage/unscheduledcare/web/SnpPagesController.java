@@ -166,7 +166,7 @@ class SnpPagesController {
 		String owner = p.getOrDefault("owner", "");
 		UUID practitioner = owner.startsWith("p:") ? UUID.fromString(owner.substring(2)) : null;
 		UUID organization = owner.startsWith("o:") ? UUID.fromString(owner.substring(2)) : null;
-		UUID cptsId = p.get("cptsId") == null || p.get("cptsId").isBlank() ? null : UUID.fromString(p.get("cptsId"));
+		UUID cptsId = TypedValues.uuid(p.get("cptsId"));
 		try {
 			Slots.AbsenceResult r = slots.declareAbsence(cptsId, new Slots.Owner(practitioner, organization), TypedValues.date(p.get("from")), TypedValues.date(p.get("to")),
 					p.get("reason"));
@@ -216,7 +216,7 @@ class SnpPagesController {
 		String owner = p.getOrDefault("owner", "");
 		UUID practitioner = owner.startsWith("p:") ? UUID.fromString(owner.substring(2)) : null;
 		UUID organization = owner.startsWith("o:") ? UUID.fromString(owner.substring(2)) : null;
-		UUID cptsId = p.get("cptsId") == null || p.get("cptsId").isBlank() ? null : UUID.fromString(p.get("cptsId"));
+		UUID cptsId = TypedValues.uuid(p.get("cptsId"));
 		SlotKind kind = p.get("kind") == null || p.get("kind").isBlank() ? null : SlotKind.valueOf(p.get("kind"));
 		Set<DayOfWeek> chosen = days == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
 		try {
