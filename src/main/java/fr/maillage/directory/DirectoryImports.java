@@ -5,6 +5,8 @@ import fr.maillage.accounts.CurrentUser;
 import fr.maillage.audit.AuditLog;
 import fr.maillage.cpts.CptsService;
 import fr.maillage.cpts.Territory;
+import fr.maillage.directory.internal.ImportFiles;
+import fr.maillage.directory.internal.ImportLease;
 import fr.maillage.directory.internal.ImportLedger;
 import fr.maillage.directory.internal.RppsImporter;
 import fr.maillage.platform.Messages;
@@ -24,7 +26,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * RPPS imports: the upload is streamed to a temporary file, the import runs in the background
+ * RPPS imports: the upload is streamed to a file of the data folder ({@link ImportFiles}), the import runs in the background
  * and its progress and report are read by id. A coordinator imports for their CPTS (only the
  * professionals practising in its communes, and only those activities can be inactivated); an
  * administrator may import for the whole installation.
@@ -42,11 +44,15 @@ public class DirectoryImports implements DisposableBean {
 	private final AuditLog audit;
 	private final Messages messages;
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
+	private final ImportLease leases;
+	private final ImportFiles files;
 	private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-rpps-", 0).factory());
 
 	DirectoryImports(CptsAccess access, CptsService cpts, ImportLedger ledger, RppsImporter importer, AuditLog audit, Messages messages,
-			org.springframework.transaction.support.TransactionTemplate transactions) {
+			org.springframework.transaction.support.TransactionTemplate transactions, ImportLease leases, ImportFiles files) {
 		this.transactions = transactions;
+		this.leases = leases;
+		this.files = files;
 		this.access = access;
 		this.cpts = cpts;
 		this.ledger = ledger;
@@ -72,35 +78,46 @@ public class DirectoryImports implements DisposableBean {
 			territory.communes().forEach(c -> codes.add(c.inseeCode()));
 			scope = codes;
 		}
-		Path file = Files.createTempFile("maillage-rpps-", ".upload");
+		UUID id = UUID.randomUUID();
+		// the lease first: while it is held, no node takes the file or the import for abandoned
+		ImportLease.Held lease = leases.take(id);
+		Path file;
 		long size;
-		try (InputStream in = content) {
-			size = copyAtMost(in, file, MAX_BYTES);
+		try {
+			file = files.fileFor(id);
+			try (InputStream in = content) {
+				size = copyAtMost(in, file, MAX_BYTES);
+			}
+			catch (TooLargeException | IOException ex) {
+				Files.deleteIfExists(file);
+				throw ex;
+			}
+			ledger.create(id, cptsId, "RPPS", fileName, size, user.id());
+			auditStart(id, cptsId, fileName, size);
+			if (scope != null && scope.isEmpty()) {
+				ledger.refuse(id, "REFUSED", "directory.import.noTerritory", List.of());
+				Files.deleteIfExists(file);
+				lease.close();
+				return id;
+			}
 		}
-		catch (TooLargeException | IOException ex) {
-			Files.deleteIfExists(file);
+		catch (RuntimeException | IOException ex) {
+			lease.close();
 			throw ex;
 		}
-		UUID id = UUID.randomUUID();
-		ledger.create(id, cptsId, "RPPS", fileName, size, user.id());
-		auditStart(id, cptsId, fileName, size);
-		if (scope != null && scope.isEmpty()) {
-			ledger.refuse(id, "REFUSED", "directory.import.noTerritory", List.of());
-			Files.deleteIfExists(file);
-			return id;
-		}
 		Set<String> finalScope = scope;
+		Path upload = file;
 		executor.submit(() -> {
-			try {
-				importer.run(id, file, finalScope);
-			}
-			finally {
+			try (lease) {
 				try {
-					Files.deleteIfExists(file);
+					importer.run(id, upload, finalScope);
 				}
-				catch (IOException ignored) {
-					// a temporary file left behind is removed by the system
+				finally {
+					Files.deleteIfExists(upload);
 				}
+			}
+			catch (IOException ignored) {
+				// removed by the next sweep of abandoned files
 			}
 		});
 		return id;

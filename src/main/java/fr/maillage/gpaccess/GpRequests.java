@@ -14,7 +14,6 @@ import fr.maillage.patients.Identity;
 import fr.maillage.patients.Patient;
 import fr.maillage.patients.Patients;
 import fr.maillage.platform.Problems;
-import fr.maillage.platform.AfterCommit;
 import fr.maillage.platform.Mail;
 import fr.maillage.platform.Messages;
 import fr.maillage.notifications.Notice;
@@ -264,7 +263,7 @@ public class GpRequests {
 					"/cpts/" + cptsId + "/medecin-traitant/demandes/" + id))
 			.toList();
 		if (!notices.isEmpty()) {
-			AfterCommit.run(() -> notifications.send(notices));
+			notifications.send(notices); // outbox rows in this transaction: the notice exists exactly when the change does
 		}
 	}
 

@@ -9,7 +9,6 @@ import fr.maillage.notifications.Notice;
 import fr.maillage.notifications.Notifications;
 import fr.maillage.patients.Patient;
 import fr.maillage.patients.Patients;
-import fr.maillage.platform.AfterCommit;
 import fr.maillage.platform.Messages;
 import fr.maillage.reference.Commune;
 import fr.maillage.reference.CommuneDirectory;
@@ -121,7 +120,7 @@ public class Orientation {
 				cptsId, KIND_PROPOSAL, messages.get("gpaccess.notice.proposal.title"), messages.get("gpaccess.notice.proposal.body", count),
 				"/cpts/" + cptsId + "/medecin-traitant/propositions"))));
 		if (!notices.isEmpty()) {
-			AfterCommit.run(() -> notifications.send(notices));
+			notifications.send(notices); // outbox rows in this transaction: the notice exists exactly when the change does
 		}
 		return new Plan(committed, plan.unserved(), plan.pending(), plan.practitioners(), plan.capacityLeft(), plan.protocol(), plan.millis());
 	}

@@ -37,12 +37,15 @@ public final class EmbeddedDatabase {
 	private static EmbeddedPostgres start(Path directory, boolean clean, int port, String sharedBuffers) {
 		try {
 			Files.createDirectories(directory);
+			OrphanPostmaster.stopIfAny(directory);
 			var builder = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(clean)
 				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("fsync", clean ? "off" : "on")
+				// zonky turns it off by default: a commit acknowledged to a user must be on disk
+				.setServerConfig("synchronous_commit", clean ? "off" : "on")
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("shared_buffers", sharedBuffers);
 			if (port > 0) {

@@ -7,7 +7,7 @@ import fr.maillage.audit.AuditLog;
 import fr.maillage.directory.AccountLinks;
 import fr.maillage.notifications.Notice;
 import fr.maillage.notifications.Notifications;
-import fr.maillage.platform.AfterCommit;
+import fr.maillage.platform.CrashPoint;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
 import fr.maillage.reference.Commune;
@@ -190,6 +190,7 @@ public class Bookings {
 			throw new SlotTakenException(nextBest(slot));
 		}
 		jdbc.sql("update snp_slot set booked = true where id = :id").param("id", slotId).update();
+		CrashPoint.afterCommit("snp.booking.committed");
 		audit.change("snp.booking.create", "snp_booking", id.toString(), slot.cptsId(), slot.ownerLabel());
 		List<Notice> notices = new ArrayList<>();
 		for (UUID owner : ownerAccounts(slot)) {
@@ -197,7 +198,7 @@ public class Bookings {
 					messages.get("snp.notice.booked.body", when(slot.startsAt()), user.displayName()), "/soins-non-programmes/mes-creneaux"));
 		}
 		if (!notices.isEmpty()) {
-			AfterCommit.run(() -> notifications.send(notices));
+			notifications.send(notices); // outbox rows in this transaction: the notice exists exactly when the change does
 		}
 		return load(id).orElseThrow();
 	}
@@ -246,7 +247,7 @@ public class Bookings {
 		List<Notice> notices = others.stream().distinct().map(u -> Notice.of(u, b.slot().cptsId(), KIND_CANCELLED, messages.get("snp.notice.cancelled.title"),
 				messages.get("snp.notice.cancelled.body", when(b.slot().startsAt()), reason.strip()), "/soins-non-programmes/mes-creneaux")).toList();
 		if (!notices.isEmpty()) {
-			AfterCommit.run(() -> notifications.send(notices));
+			notifications.send(notices); // outbox rows in this transaction: the notice exists exactly when the change does
 		}
 	}
 

@@ -77,13 +77,20 @@ class RppsImportIntegrationTest {
 			.add(RppsFiles.gp(b, "DURAND " + run, "Jérôme", "04088", "Forcalquier", "04300"))
 			.add(RppsFiles.gp(c, "PETIT " + run, "Anne", "04112", "Manosque", "04100"))
 			.add(RppsFiles.gp(paris, "LEROY " + run, "Paul", "75056", "Paris", "75011"));
-		String text = file.text() + "8" + nextRpps() + "|DUPONT|tronquée\r\n";
+		// a truncated last line is what a cut download looks like: more rejected lines than tolerated, refused whole
+		String truncated = file.text() + "8" + nextRpps() + "|DUPONT|tronquée\r\n";
+		JsonNode cut = importForCpts("PS_LibreAcces_Personne_activite_202611240900.txt", truncated.getBytes(StandardCharsets.UTF_8));
+		assertThat(cut.get("status").asString()).isEqualTo("REFUSED");
+		assertThat(cut.get("problem").asString()).contains("1 lignes rejetées sur 5").contains("1 %").contains("Rien n'a été importé");
+		assertThat(cut.get("remarks").get(0).get("message").asString()).contains("ligne incomplète");
+		assertThat(search("q=helene%20martin%20" + run).get("total").asLong()).isZero();
+
+		String text = file.text();
 		JsonNode first = importForCpts("PS_LibreAcces_Personne_activite_202611240900.txt", text.getBytes(StandardCharsets.UTF_8));
 		assertThat(first.get("status").asString()).isEqualTo("DONE");
 		assertThat(first.get("created").asInt()).isEqualTo(3);
 		assertThat(first.get("outOfScope").asLong()).isEqualTo(1);
-		assertThat(first.get("rejected").asInt()).isEqualTo(1);
-		assertThat(first.get("remarks").get(0).get("message").asString()).contains("ligne incomplète");
+		assertThat(first.get("rejected").asInt()).isZero();
 		assertThat(first.get("progressPercent").asInt()).isEqualTo(100);
 		JsonNode found = search("q=helene%20martin%20" + run);
 		assertThat(found.get("total").asLong()).isEqualTo(1);
@@ -104,6 +111,32 @@ class RppsImportIntegrationTest {
 		assertThat(search("q=petit%20anne%20" + run + "&commune=04112").get("total").asLong()).isZero();
 		// nothing is deleted: Anne Petit is still in the directory, without an active site
 		assertThat(search("q=petit%20anne%20" + run).get("total").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void aFileWithNoLineOrWithOneBadLineOfTwoIsRefusedWholeAndTheTerritoryKeepsItsProfessionals() {
+		String kept = nextRpps(), good = nextRpps();
+		assertThat(importForCpts("avant.txt", new RppsFiles().add(RppsFiles.gp(kept, "RESTE " + run, "Iris", "04112", "Manosque", "04100"))
+			.bytes(StandardCharsets.UTF_8)).get("status").asString()).isEqualTo("DONE");
+
+		JsonNode headerOnly = importForCpts("vide.txt", new RppsFiles().bytes(StandardCharsets.UTF_8));
+		assertThat(headerOnly.get("status").asString()).isEqualTo("REFUSED");
+		assertThat(headerOnly.get("problem").asString()).contains("aucune ligne").contains("Rien n'a été importé");
+		assertThat(headerOnly.get("inactivated").asInt()).isZero();
+
+		String oneGoodOneBad = new RppsFiles().add(RppsFiles.gp(good, "BON " + run, "Max", "04112", "Manosque", "04100")).text()
+				+ "8" + nextRpps() + "|MAUVAIS|\r\n";
+		JsonNode half = importForCpts("moitie.txt", oneGoodOneBad.getBytes(StandardCharsets.UTF_8));
+		assertThat(half.get("status").asString()).isEqualTo("REFUSED");
+		assertThat(half.get("problem").asString()).contains("1 lignes rejetées sur 2");
+		assertThat(search("q=bon%20max%20" + run).get("total").asLong()).as("nothing applied").isZero();
+
+		JsonNode elsewhere = importForCpts("ailleurs.txt", new RppsFiles().add(RppsFiles.gp(nextRpps(), "LOIN " + run, "Tom", "75056", "Paris",
+				"75011")).bytes(StandardCharsets.UTF_8));
+		assertThat(elsewhere.get("status").asString()).isEqualTo("REFUSED");
+		assertThat(elsewhere.get("problem").asString()).contains("Aucune des 1 lignes").contains("territoire");
+
+		assertThat(search("q=reste%20iris%20" + run + "&commune=04112").get("total").asLong()).as("still active in the territory").isEqualTo(1);
 	}
 
 	@Test

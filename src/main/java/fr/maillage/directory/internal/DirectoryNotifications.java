@@ -25,7 +25,8 @@ class DirectoryNotifications implements NotificationKind.Declarations, ContactPo
 
 	@Override
 	public List<NotificationKind> kinds() {
-		return List.of(new NotificationKind(AccountLinks.KIND, "directory.claim.notice.kind", DeliveryMode.IMMEDIATE));
+		return List.of(new NotificationKind(AccountLinks.KIND, "directory.claim.notice.kind", DeliveryMode.IMMEDIATE),
+				new NotificationKind(ImportRecovery.KIND, "directory.import.notice.kind", DeliveryMode.IMMEDIATE));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package fr.maillage.directory.internal;
 
+import fr.maillage.platform.CrashPoint;
 import fr.maillage.shared.FrenchText;
 import fr.maillage.shared.Luhn;
 import java.io.BufferedReader;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies an RPPS extraction to the directory. File-level problems (not pipe-separated, required
- * columns missing, unreadable zip) refuse the file before anything changes. Then, in one
+ * columns missing, unreadable zip) refuse the file before anything changes. A file with no usable
+ * line for the scope, or whose rejected lines pass {@code maillage.imports.max-rejected-percent}
+ * of its lines, is refused whole after reading, with its report. Otherwise, in one
  * transaction: professionals and activities inside the scope (the CPTS's communes, or all) are
  * created or updated, unchanged lines are counted, and RPPS activities of the scope that the file
  * no longer holds are marked inactive. Nothing is deleted; a failure rolls everything back.
@@ -42,7 +45,11 @@ public class RppsImporter {
 	private final TransactionTemplate transactions;
 	private final ImportLedger ledger;
 
-	RppsImporter(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ImportLedger ledger) {
+	private final double maxRejectedPercent;
+
+	RppsImporter(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ImportLedger ledger,
+			@org.springframework.beans.factory.annotation.Value("${maillage.imports.max-rejected-percent:1}") double maxRejectedPercent) {
+		this.maxRejectedPercent = maxRejectedPercent;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.transactions = transactions;
@@ -81,9 +88,8 @@ public class RppsImporter {
 			ledger.progress(id, "RUNNING", 0, rpps.lines, rpps.charset.name());
 			transactions.executeWithoutResult(tx -> apply(id, rpps, trimTrailing(header).length, columns, skills, scope));
 		}
-		catch (TooManyRejections ex) {
-			ledger.refuseWithReport(id, "directory.import.tooManyRejected",
-					List.of(String.valueOf(ex.tally.rejected), String.valueOf(ex.lines)), ex.tally.remarks);
+		catch (Refusal ex) {
+			ledger.refuseWithReport(id, ex.problem, ex.args, ex.tally.remarks);
 		}
 		catch (Exception ex) {
 			log.error("Import RPPS {} en échec", id, ex);
@@ -179,6 +185,7 @@ public class RppsImporter {
 					write(batch, tally);
 					batch.clear();
 					ledger.progress(id, "RUNNING", lineNo, rpps.lines, null);
+					CrashPoint.reached("rpps.import.running");
 				}
 			}
 		}
@@ -188,27 +195,42 @@ public class RppsImporter {
 		if (!batch.isEmpty()) {
 			write(batch, tally);
 		}
-		// A file whose lines are mostly unusable (none valid, or half of them rejected) must not empty
-		// the territory: nothing is applied. A truncated last line or a few bad lines are only reported.
+		// A file that would empty the territory, or whose rejected lines pass the documented share (a
+		// truncated download, another file), is refused whole: the transaction rolls back.
 		long dataLines = lineNo - 1;
-		if (tally.rejected > 0 && (tally.rejected * 2L > dataLines || tally.created + tally.updated + tally.unchanged == 0)) {
-			throw new TooManyRejections(tally, dataLines);
-		}
+		refuseIfUnsafe(tally, dataLines, scope != null);
 		tally.inactivated = inactivate(scope);
 		// lines read: the data lines, without the header
 		ledger.finish(id, lineNo - 1, new ImportLedger.Counts(tally.created, tally.updated, tally.unchanged, tally.inactivated, tally.outOfScope,
 				tally.rejected), tally.remarks);
 	}
 
-	/** Thrown inside the import's transaction to roll it back when the file is mostly unusable. */
-	private static final class TooManyRejections extends RuntimeException {
-		final Tally tally;
-		final long lines;
+	private void refuseIfUnsafe(Tally tally, long dataLines, boolean scoped) {
+		if (tally.rejected * 100.0 > maxRejectedPercent * dataLines) {
+			throw new Refusal("directory.import.tooManyRejected", tally, String.valueOf(tally.rejected), String.valueOf(dataLines),
+					percent(maxRejectedPercent));
+		}
+		if (tally.created + tally.updated + tally.unchanged == 0) {
+			throw new Refusal(dataLines == 0 ? "directory.import.noLine" : scoped ? "directory.import.noLineInScope" : "directory.import.noLine",
+					tally, String.valueOf(dataLines));
+		}
+	}
 
-		TooManyRejections(Tally tally, long lines) {
-			super("too many rejected lines", null, false, false);
+	private static String percent(double p) {
+		return java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE).format(p);
+	}
+
+	/** Thrown inside the import's transaction to roll it back: the file is refused whole, with its report. */
+	private static final class Refusal extends RuntimeException {
+		final String problem;
+		final List<String> args;
+		final Tally tally;
+
+		Refusal(String problem, Tally tally, String... args) {
+			super(problem, null, false, false);
+			this.problem = problem;
+			this.args = List.of(args);
 			this.tally = tally;
-			this.lines = lines;
 		}
 	}
 
