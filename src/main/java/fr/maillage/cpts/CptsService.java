@@ -193,10 +193,17 @@ public class CptsService {
 	 * Replaces the territory, all or nothing: an unknown code or a duplicate refuses the whole
 	 * list. Coordinators of the CPTS and administrators only.
 	 */
+	/** The most communes a territory holds (a region's CPTS have a few hundred). */
+	public static final int MAX_COMMUNES = 5000;
+
 	@Transactional
 	public Territory replaceTerritory(UUID id, List<TerritoryEntry> entries) {
 		access.requireCoordinator(id);
 		store.find(id).orElseThrow(fr.maillage.accounts.CptsAccess.NotVisibleException::new);
+		// refused before any look-up: 200,000 codes used to keep a core busy for a minute and a half
+		if (entries.size() > MAX_COMMUNES) {
+			throw Problems.rejected("communes", "territory.tooMany", MAX_COMMUNES);
+		}
 		Problems problems = new Problems();
 		Map<String, TerritoryEntry> unique = new LinkedHashMap<>();
 		int i = 0;
@@ -210,9 +217,6 @@ public class CptsService {
 					e.zoneNote() == null || e.zoneNote().isBlank() ? null : e.zoneNote().strip())) != null) {
 				problems.reject("communes[" + i + "]", "territory.duplicateCode", code);
 			}
-		}
-		if (entries.size() > 5000) {
-			problems.reject("communes", "territory.tooMany", 5000);
 		}
 		problems.throwIfAny();
 		store.replaceTerritory(id, List.copyOf(unique.values()));

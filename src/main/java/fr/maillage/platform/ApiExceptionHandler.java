@@ -50,6 +50,14 @@ class ApiExceptionHandler {
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
 			MissingServletRequestParameterException.class })
 	ResponseEntity<ApiError> unreadable(Exception ex) {
+		// a value of the wrong type or format in a JSON body: name the field, as a form would
+		if (ex.getCause() instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+			String field = d.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+			String message = messages.get("error.badValue", field);
+			return ResponseEntity.badRequest()
+				.body(new ApiError(400, "requete_illisible", message, List.of(new ApiError.FieldError(field, message))));
+		}
 		return error(HttpStatus.BAD_REQUEST, "requete_illisible", "error.badRequest");
 	}
 

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,18 +31,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		if (request.getContentLengthLong() > UploadLimits.maxRequestBytes(path)) {
 			java.util.Locale locale = LocaleFilter.localeOf(request);
 			String message = messages.get(locale, "error.tooLarge", UploadLimits.describe(path));
-			response.setStatus(413);
-			response.setCharacterEncoding("UTF-8");
-			if (request.getRequestURI().startsWith("/api/")) {
-				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-				response.getWriter().write("{\"status\":413,\"code\":\"trop_volumineux\",\"message\":\"" + message.replace("\"", "'") + "\"}");
-			}
-			else {
-				response.setContentType(MediaType.TEXT_HTML_VALUE);
-				response.getWriter().write("<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>413</title><p>"
-						+ org.springframework.web.util.HtmlUtils.htmlEscape(message) + "</p><p><a href=\"javascript:history.back()\">"
-						+ org.springframework.web.util.HtmlUtils.htmlEscape(messages.get(locale, "error.back")) + "</a></p></html>");
-			}
+			FilterRefusal.write(request, response, messages, 413, "trop_volumineux", message);
 			return;
 		}
 		chain.doFilter(request, response);

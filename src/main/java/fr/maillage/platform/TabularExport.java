@@ -18,7 +18,8 @@ import org.springframework.http.ContentDisposition;
 
 /**
  * The one export mechanism of every list: CSV (semicolons, UTF-8 with BOM, as French
- * spreadsheets expect) or XLSX (bold header), streamed row by row to the response.
+ * spreadsheets expect; formula-like text made inert) or XLSX (bold header; text is written as
+ * text cells, never formulas), streamed row by row to the response.
  */
 public final class TabularExport {
 
@@ -28,6 +29,24 @@ public final class TabularExport {
 
 	private TabularExport() {
 	}
+
+	/**
+	 * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a
+	 * carriage return) is prefixed with an apostrophe, as OWASP advises; numbers stay numbers.
+	 */
+	static @org.jspecify.annotations.Nullable Object inert(@org.jspecify.annotations.Nullable Object value) {
+		if (!(value instanceof CharSequence text) || text.isEmpty()) {
+			return value;
+		}
+		char first = text.charAt(0);
+		boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+		if (!risky || PLAIN_NUMBER.matcher(text).matches()) {
+			return value;
+		}
+		return "'" + text;
+	}
+
+	private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+([.,]\\d+)?");
 
 	/** Writes the header, then the rows the producer hands to the sink, in the chosen format. */
 	public static void write(HttpServletResponse response, Format format, String baseName, String sheetName, List<String> header,
@@ -42,7 +61,7 @@ public final class TabularExport {
 				csv.printRecord(header);
 				rows.accept(row -> {
 					try {
-						csv.printRecord(row);
+						csv.printRecord(row.stream().map(TabularExport::inert).toList());
 					}
 					catch (IOException ex) {
 						throw new UncheckedIOException(ex);

@@ -28,8 +28,10 @@ class ErrorPages implements ErrorController {
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int status = code instanceof Integer i ? i : 500;
-		String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		// asked for directly (GET /error), not forwarded by the container: there is no such page
+		int status = code instanceof Integer i ? i : 404;
+		Object forwardedFrom = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = forwardedFrom == null ? request.getRequestURI() : String.valueOf(forwardedFrom);
 		String key = messageKey(status);
 		if (uri.startsWith("/api/")) {
 			HttpStatus s = HttpStatus.resolve(status);
