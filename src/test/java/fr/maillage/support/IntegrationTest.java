@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"maillage.database.directory=target/test-postgres", "maillage.database.clean=true", "maillage.files.directory=target/test-files",
+		"maillage.database.directory=target/test-postgres", "maillage.database.clean=true", "maillage.files.directory=target/test-files", "maillage.proxy.trusted=127.0.0.1,::1",
 		"maillage.admin.email=" + TestData.ADMIN_EMAIL, "maillage.admin.password=" + TestData.ADMIN_PASSWORD,
 		"maillage.admin.token=" + TestData.ADMIN_TOKEN, "spring.mail.host=127.0.0.1",
 		"spring.mail.port=" + Mail.SMTP_PORT, "spring.mail.properties.mail.smtp.connectiontimeout=5000",

@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -56,9 +58,18 @@ class SecurityConfiguration {
 						"non_authentifie", messages.get("error.unauthenticated")))
 				.accessDeniedHandler((req, res, ex) -> json(res, HttpServletResponse.SC_FORBIDDEN,
 						"acces_refuse", messages.get("error.forbidden"))))
+			.headers(SecurityConfiguration::privacyHeaders)
 			.authorizeHttpRequests(a -> apply(a, routes.all()));
 		return http.build();
 	}
+
+	/** No address leaks to other sites through the Referer; no browser feature a page does not use. */
+	private static void privacyHeaders(HeadersConfigurer<HttpSecurity> h) {
+		h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY));
+	}
+
+	static final String PERMISSIONS_POLICY = "camera=(self), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()";
 
 	@Bean
 	@Order(2)
@@ -71,8 +82,8 @@ class SecurityConfiguration {
 				.failureHandler(new LoginFailureHandler())
 				.defaultSuccessUrl("/", false))
 			.logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
-			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'")))
+			.headers(h -> privacyHeaders(h.contentSecurityPolicy(c -> c.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'"))))
 			.authorizeHttpRequests(a -> apply(a, routes.all()));
 		return http.build();
 	}

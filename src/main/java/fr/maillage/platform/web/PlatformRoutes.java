@@ -22,6 +22,7 @@ class PlatformRoutes implements Route.Declarations {
 				Route.post("/langue", PUBLIC),
 				Route.get("/actuator/health", PUBLIC),
 				Route.get("/actuator/health/**", PUBLIC),
+				Route.get("/actuator", ADMIN),
 				Route.get("/actuator/info", ADMIN),
 				Route.get("/actuator/prometheus", ADMIN),
 				Route.get("/api/docs", PUBLIC),
