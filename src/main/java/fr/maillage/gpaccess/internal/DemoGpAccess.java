@@ -86,6 +86,11 @@ class DemoGpAccess {
 						10.0 + 5 * (g % 4), List.of(), g % 2 == 0, null, null, "Capacité fictive de démonstration"));
 			}
 			Instant now = Instant.now();
+			// requests solved in the past were proposed before this quarter: they never use up this month's or
+			// quarter's capacity, so the demo GP always has proposals to answer, whatever the day
+			LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+			Instant quarterStart = today.withMonth(1 + (today.getMonthValue() - 1) / 3 * 3).withDayOfMonth(1)
+				.atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant();
 			for (int i = 0; i < 90; i++) {
 				boolean woman = random.nextBoolean();
 				LocalDate birth = LocalDate.of(1932 + random.nextInt(75), 1 + random.nextInt(12), 1 + random.nextInt(28));
@@ -98,14 +103,15 @@ class DemoGpAccess {
 						ald, ald && random.nextBoolean() ? 1 + random.nextInt(32) : null, random.nextInt(9) == 0,
 						Situation.values()[random.nextInt(Situation.values().length)], random.nextInt(12) == 0, null, null, true);
 				GpRequests.Filed filed = requests.file(c, form, true);
-				Instant filedAt = now.minus(20 + random.nextInt(330), ChronoUnit.DAYS);
+				Instant filedAt = i < 35 ? quarterStart.minus(25 + random.nextInt(300), ChronoUnit.DAYS)
+						: now.minus(20 + random.nextInt(330), ChronoUnit.DAYS);
 				jdbc.sql("update gp_request set filed_at = :at where id = :id").param("at", Timestamp.from(filedAt)).param("id", filed.id()).update();
 				jdbc.sql("update gp_request_event set at = :at where request_id = :id").param("at", Timestamp.from(filedAt)).param("id", filed.id())
 					.update();
 				if (i < 35) {
 					// found a médecin traitant before this month: proposed, accepted, declared
 					UUID gp = gps.get(random.nextInt(gps.size()));
-					long waited = 5 + random.nextInt((int) Math.max(6, ChronoUnit.DAYS.between(filedAt, now) - 20));
+					long waited = 5 + random.nextInt(15);
 					Instant proposed = filedAt.plus(waited, ChronoUnit.DAYS);
 					Instant declared = proposed.plus(3 + random.nextInt(10), ChronoUnit.DAYS);
 					jdbc.sql("""
