@@ -18,24 +18,28 @@ import org.springframework.boot.SpringApplication;
 public final class EmbeddedDatabase {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-	private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+	private static final Map<Path, Started> RUNNING = new ConcurrentHashMap<>();
+
+	/** A running embedded database: its address (without credentials) and its two roles. */
+	public record Started(String jdbcUrl, int port, EmbeddedCredentials credentials) {
+	}
 
 	private EmbeddedDatabase() {
 	}
 
-	public static String jdbcUrl(Path directory, boolean clean, int port) {
-		return jdbcUrl(directory, clean, port, "128MB");
+	public static Started start(Path directory, boolean clean, int port) {
+		return start(directory, clean, port, "128MB");
 	}
 
 	/** {@code sharedBuffers}: PostgreSQL's cache ("128MB" by default; a region's server gives it a quarter of its memory). */
-	public static String jdbcUrl(Path directory, boolean clean, int port, String sharedBuffers) {
-		EmbeddedPostgres postgres = RUNNING.computeIfAbsent(directory.toAbsolutePath().normalize(),
-				dir -> start(dir, clean, port, sharedBuffers));
-		return postgres.getJdbcUrl("postgres", "postgres");
+	public static Started start(Path directory, boolean clean, int port, String sharedBuffers) {
+		return RUNNING.computeIfAbsent(directory.toAbsolutePath().normalize(), dir -> launch(dir, clean, port, sharedBuffers));
 	}
 
-	private static EmbeddedPostgres start(Path directory, boolean clean, int port, String sharedBuffers) {
+	private static Started launch(Path directory, boolean clean, int port, String sharedBuffers) {
 		try {
+			// a throw-away folder (tests) starts from nothing; a kept one keeps its passwords
+			EmbeddedCredentials credentials = EmbeddedCredentials.readOrCreate(directory, clean || !Files.exists(directory.resolve("PG_VERSION")));
 			Files.createDirectories(directory);
 			OrphanPostmaster.stopIfAny(directory);
 			var builder = EmbeddedPostgres.builder()
@@ -47,11 +51,15 @@ public final class EmbeddedDatabase {
 				// zonky turns it off by default: a commit acknowledged to a user must be on disk
 				.setServerConfig("synchronous_commit", clean ? "off" : "on")
 				.setServerConfig("timezone", "UTC")
-				.setServerConfig("shared_buffers", sharedBuffers);
+				.setServerConfig("shared_buffers", sharedBuffers)
+				.setServerConfig("password_encryption", "scram-sha-256")
+				// zonky checks the server is up by logging in as the owner: with the password once trust is gone
+				.setConnectConfig("password", credentials.ownerPassword());
 			if (port > 0) {
 				builder.setPort(port);
 			}
 			EmbeddedPostgres postgres = builder.start();
+			EmbeddedRoles.secure(directory, postgres.getPort(), credentials);
 			log.info("PostgreSQL intégré démarré sur le port {} (données : {})", postgres.getPort(), directory);
 			// Spring's shutdown handlers run after every application context has closed, so the
 			// database outlives the connection pool and the event registry that use it.
@@ -63,7 +71,7 @@ public final class EmbeddedDatabase {
 					log.warn("Arrêt de PostgreSQL intégré incomplet", ex);
 				}
 			});
-			return postgres;
+			return new Started(EmbeddedRoles.url(postgres.getPort()), postgres.getPort(), credentials);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("PostgreSQL intégré n'a pas pu démarrer dans " + directory, ex);

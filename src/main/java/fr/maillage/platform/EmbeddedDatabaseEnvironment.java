@@ -22,9 +22,12 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 		Path directory = Path.of(environment.getProperty("maillage.database.directory", "data/postgres"));
 		boolean clean = environment.getProperty("maillage.database.clean", Boolean.class, false);
 		int port = environment.getProperty("maillage.database.port", Integer.class, 0);
-		String url = EmbeddedDatabase.jdbcUrl(directory, clean, port, environment.getProperty("maillage.database.shared-buffers", "128MB"));
+		EmbeddedDatabase.Started db = EmbeddedDatabase.start(directory, clean, port,
+				environment.getProperty("maillage.database.shared-buffers", "128MB"));
+		// the application works as a role that cannot alter the schema; Flyway migrates as the owner
 		environment.getPropertySources().addFirst(new MapPropertySource("maillageEmbeddedDatabase", Map.of(
-				"spring.datasource.url", url, "spring.datasource.username", "postgres",
-				"spring.datasource.password", "postgres")));
+				"spring.datasource.url", db.jdbcUrl(), "spring.datasource.username", EmbeddedCredentials.APP,
+				"spring.datasource.password", db.credentials().appPassword(), "spring.flyway.user", EmbeddedCredentials.OWNER,
+				"spring.flyway.password", db.credentials().ownerPassword())));
 	}
 }

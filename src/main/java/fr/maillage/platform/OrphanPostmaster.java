@@ -42,6 +42,13 @@ final class OrphanPostmaster {
 			log.warn("Le processus {} de postmaster.pid ne peut pas être identifié : laissé tel quel", pid.get());
 			return;
 		}
+		Optional<ProcessHandle> owner = process.get().parent().filter(ProcessHandle::isAlive)
+			.filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().startsWith("java")).orElse(false));
+		if (owner.isPresent()) {
+			// not an orphan: another Maillage is running on this folder, and must not lose its database
+			throw new IllegalStateException("Maillage tourne déjà sur " + dataDirectory + " (PostgreSQL intégré " + pid.get()
+					+ ", lancé par le processus " + owner.get().pid() + ") : arrêtez-le d'abord.");
+		}
 		log.warn("PostgreSQL intégré orphelin (processus {}) trouvé dans {} après un arrêt brutal : arrêt avant redémarrage", pid.get(),
 				dataDirectory);
 		stop(process.get());

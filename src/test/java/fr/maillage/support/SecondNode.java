@@ -40,8 +40,11 @@ public final class SecondNode implements AutoCloseable {
 		try (var c = dataSource.getConnection()) {
 			url = c.getMetaData().getURL();
 		}
-		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=postgres", "--maillage.node-name=" + nodeName, "--db-scheduler.enabled=false"));
+		var hikari = (com.zaxxer.hikari.HikariDataSource) dataSource;
+		var owner = fr.maillage.platform.EmbeddedCredentials.read(Path.of("target", "test-postgres")).orElseThrow();
+		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + hikari.getUsername(),
+				"--spring.datasource.password=" + hikari.getPassword(), "--spring.flyway.user=" + fr.maillage.platform.EmbeddedCredentials.OWNER,
+				"--spring.flyway.password=" + owner.ownerPassword(), "--maillage.node-name=" + nodeName, "--db-scheduler.enabled=false"));
 		args.addAll(List.of(extraArgs));
 		return launch(jvmArgs, args, logName);
 	}

@@ -1,5 +1,6 @@
 package fr.maillage.audit.web;
 
+import static fr.maillage.platform.Access.ADMIN;
 import static fr.maillage.platform.Access.AUTHENTICATED;
 
 import fr.maillage.platform.Route;
@@ -15,6 +16,8 @@ class AuditRoutes implements Route.Declarations {
 		return List.of(
 				Route.get("/audit", AUTHENTICATED),
 				Route.get("/audit/export.csv", AUTHENTICATED),
-				Route.get("/api/v1/audit", AUTHENTICATED));
+				Route.get("/api/v1/audit", AUTHENTICATED),
+				Route.get("/administration/audit", ADMIN),
+				Route.get("/api/v1/audit/verification", ADMIN));
 	}
 }
