@@ -115,9 +115,11 @@ class UnscheduledCareBrowserTest {
 			free.first().getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Retirer ce créneau")).click();
 			assertThat(page.getByText("Créneau retiré.")).isVisible();
 			assertThat(page.locator("#creneaux-libres li")).hasCount(before - 1);
-			LocalDate day = LocalDate.now().plusDays(3);
+			// the last working day of the rule: never the day of the slots booked and withdrawn above (the earliest),
+			// which three days ahead was on a Friday
+			LocalDate day = LocalDate.now().plusDays(14);
 			while (day.getDayOfWeek().getValue() > 5 || fr.maillage.reference.PublicHolidays.isHoliday(day, false)) {
-				day = day.plusDays(1);
+				day = day.minusDays(1);
 			}
 			page.getByLabel("Du", new Page.GetByLabelOptions().setExact(true)).fill(day.toString());
 			page.getByLabel("Au", new Page.GetByLabelOptions().setExact(true)).fill(day.toString());
