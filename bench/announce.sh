@@ -21,7 +21,7 @@ trap 'kill $sink 2>/dev/null; kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -
 cpts=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"CPTS Banc d essai","siret":"89273929300017","address":"1 place de la Mairie","email":"contact@banc.fr","phone":"0400000000","slug":"banc-essai"}' \
   $BASE/api/v1/cpts | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
+PGPASSWORD="$(owner_password)" psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
 insert into user_account (id, email, display_name, admin)
   select gen_random_uuid(), 'membre' || n || '@banc.mssante.fr', 'Membre ' || n, false from generate_series(1, $n) n;
 insert into cpts_role (user_id, cpts_id, role) select id, '$cpts', 'MEMBER' from user_account where email like '%@banc.mssante.fr';
@@ -33,7 +33,7 @@ curl -s -o "$out/announce-answer.json" -w "POST /api/v1/cpts/{id}/announcements:
   -d '{"title":"Plan canicule","body":"Le plan canicule est déclenché : merci de confirmer votre lecture.","audience":"members","askAck":true}' \
   $BASE/api/v1/cpts/$cpts/announcements
 cat "$out/announce-answer.json"; echo
-PGPASSWORD=postgres psql -tA -h 127.0.0.1 -p $db_port -U postgres -d postgres -c \
+PGPASSWORD="$(owner_password)" psql -tA -h 127.0.0.1 -p $db_port -U postgres -d postgres -c \
   "select count(*) || ' notifications in inboxes, ' || (select count(*) from outbox_message) || ' e-mails queued' from notification"
 until grep -q "messages, first to last" "$out/smtp-sink.log"; do sleep 1; done
 end=$(date +%s.%N)

@@ -19,8 +19,12 @@ start_app() {
   BASE=http://127.0.0.1:$port
   data=$(mktemp -d /tmp/maillage-bench.XXXX)
   MAILLAGE_ADMIN_EMAIL=bench@maillage.test MAILLAGE_ADMIN_PASSWORD=Bench-Password-2026 MAILLAGE_ADMIN_TOKEN=$TOKEN \
-    java "$@" -jar "$jar" --server.port=$port --maillage.database.directory="$data/postgres" >"$log" 2>&1 &
+    java "$@" -jar "$jar" --server.port=$port --maillage.database.directory="$data/postgres" --maillage.files.directory="$data/files" >"$log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
   until curl -s -o /dev/null "$BASE/actuator/health"; do sleep 0.2; done
 }
+
+# The embedded database's owner password (generated at its first start, beside its data folder),
+# for psql and pgbench: the application's own role cannot load benchmark data into every table.
+owner_password() { sed -n 's/^owner.password=//p' "$data/postgres.credentials"; }

@@ -23,7 +23,7 @@ until curl -s -o /dev/null "$base_b/actuator/health"; do sleep 0.2; done
 cpts=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"CPTS Banc direct","siret":"89273929300017","address":"1 place de la Mairie","email":"contact@direct.fr","phone":"0400000000","slug":"banc-direct"}' \
   $base_a/api/v1/cpts | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
+PGPASSWORD="$(owner_password)" psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
 insert into user_account (id, email, display_name) select gen_random_uuid(), 'r' || n || '@live.bench', 'Destinataire ' || n from generate_series(1, $receivers) n;
 insert into user_account (id, email, display_name) select gen_random_uuid(), 's' || n || '@live.bench', 'Expéditeur ' || n from generate_series(1, 20) n;
 insert into cpts_role (user_id, cpts_id, role) select id, '$cpts', 'MEMBER' from user_account where email like '%@live.bench';

@@ -40,9 +40,9 @@ case "$mode" in
     RPPS_DEPARTEMENT=04 python3 bench/make-rpps.py $((gps * 4)) "$out/rpps-04.txt" >/dev/null
     id=$(curl -s "${auth[@]}" -F "file=@$out/rpps-04.txt" $BASE/api/v1/imports/rpps | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
     until curl -s "${auth[@]}" $BASE/api/v1/imports/$id | grep -q '"status":"DONE"'; do sleep 0.5; done
-    PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 -c \
+    PGPASSWORD="$(owner_password)" psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 -c \
       "insert into cpts_role (user_id, cpts_id, role) select id, '$cpts', 'COORDINATOR' from user_account where email = 'bench@maillage.test' on conflict do nothing"
-    PGPASSWORD=postgres psql -tA -h 127.0.0.1 -p $db_port -U postgres -d postgres -c \
+    PGPASSWORD="$(owner_password)" psql -tA -h 127.0.0.1 -p $db_port -U postgres -d postgres -c \
       "select distinct p.id from practitioner p join practitioner_activity a on a.practitioner_id = p.id where p.profession_code = '10' and a.skill_code = 'SM54' order by p.id limit $gps" >"$out/gps.txt"
     python3 - "$BASE" "$TOKEN" "$cpts" "$out/gps.txt" <<'PY'
 import json, random, sys, urllib.request

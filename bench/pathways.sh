@@ -24,7 +24,7 @@ start_app "${BENCH_PORT:-18097}" "$out/app-pathways.log" -Dmaillage.database.por
   -Dspring.mail.host=127.0.0.1 -Dspring.mail.port=$sink_port
 trap 'kill $pid $sink 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 auth=(-H "Authorization: Bearer $TOKEN")
-psql_() { PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
+psql_() { PGPASSWORD="$(owner_password)" psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
 cpts=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' \
   -d '{"name":"CPTS Banc parcours","siret":"89273929300017","address":"1 place de la Mairie","email":"contact@banc.fr","phone":"0400000000","slug":"banc-parcours"}' \
   $BASE/api/v1/cpts | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

@@ -13,7 +13,7 @@ db_port=${DB_PORT:-15497}
 build_jar
 start_app "${BENCH_PORT:-18096}" "$out/app-slots.log" -Dmaillage.database.port=$db_port
 auth=(-H "Authorization: Bearer $TOKEN")
-psql_() { PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
+psql_() { PGPASSWORD="$(owner_password)" psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
 file="$out/rpps-26300.txt"
 [ -s "$file" ] || python3 bench/make-rpps.py 26300 "$file" >/dev/null
 id=$(curl -s "${auth[@]}" -F "file=@$file" $BASE/api/v1/imports/rpps | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -70,7 +70,7 @@ run "$out/slot-queries.txt" 50 1000 60 "/api/v1/slots/search?profession=10&radiu
 run "$out/slot-queries.txt" 50 0 30 "/api/v1/slots/search?profession=10&radiusKm=15&commune="
 echo "== the bare SQL of the search, pgbench, 50 clients, closed loop"
 rm -f "$out"/pgbench_log.*
-(cd "$out" && PGPASSWORD=postgres pgbench -n -h 127.0.0.1 -p $db_port -U postgres -c 50 -j 2 -T 30 -l -f slot-search.pgbench postgres) | grep -E "tps|latency average"
+(cd "$out" && PGPASSWORD="$(owner_password)" pgbench -n -h 127.0.0.1 -p $db_port -U postgres -c 50 -j 2 -T 30 -l -f slot-search.pgbench postgres) | grep -E "tps|latency average"
 cat "$out"/pgbench_log.* | python3 -c 'import sys; t=sorted(int(l.split()[2]) for l in sys.stdin); n=len(t); print("pgbench: %d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms" % (n, t[n//2]/1000, t[int(n*0.95)]/1000, t[int(n*0.99)]/1000))'
 echo "== bookings on distinct slots"
 psql_ -tA -c "select id from snp_slot where not booked and starts_at > now() + interval '1 day' order by random() limit 12000" >"$out/booking-slots.txt"

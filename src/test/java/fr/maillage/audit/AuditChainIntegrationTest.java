@@ -2,11 +2,8 @@ package fr.maillage.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.maillage.platform.EmbeddedCredentials;
 import fr.maillage.support.IntegrationTest;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -33,12 +30,7 @@ class AuditChainIntegrationTest {
 	AuditChain chain;
 
 	Connection superuser() throws Exception {
-		String url;
-		try (var c = dataSource.getConnection()) {
-			url = c.getMetaData().getURL();
-		}
-		return DriverManager.getConnection(url, EmbeddedCredentials.OWNER,
-				EmbeddedCredentials.read(Path.of("target", "test-postgres")).orElseThrow().ownerPassword());
+		return fr.maillage.support.DatabaseOwner.connect(dataSource);
 	}
 
 	long sealedRow(String action) {
