@@ -24,7 +24,7 @@ public class Accounts {
 	static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
 	static final Duration RESET_VALIDITY = Duration.ofHours(2);
 
-	public record TokenView(UUID id, String name, Instant createdAt, @Nullable Instant lastUsedAt) {
+	public record TokenView(UUID id, String name, Instant createdAt, @Nullable Instant lastUsedAt, Instant expiresAt) {
 	}
 
 	public record UserView(UUID id, String email, String displayName, boolean admin, List<Role> roles) {
@@ -84,26 +84,36 @@ public class Accounts {
 	@Transactional
 	public void registerToken(UUID userId, String name, String rawToken) {
 		byte[] hash = Secrets.sha256(rawToken);
+		Instant expires = Instant.now().plus(java.time.Duration.ofDays(MAX_TOKEN_DAYS));
 		if (store.tokenExists(hash)) {
+			store.extendToken(hash, expires);
 			return;
 		}
 		UUID id = UUID.randomUUID();
-		store.insertToken(id, userId, name, hash);
+		store.insertToken(id, userId, name, hash, expires);
 		audit.changeAs(userId, "système", "account.token.registered", "api_token", id.toString(), null, name);
 	}
 
-	/** Creates an API token for the current user; the raw value is shown once. */
+	/** The longest life of an API token, and the default one. */
+	public static final int MAX_TOKEN_DAYS = 365;
+	public static final int DEFAULT_TOKEN_DAYS = 90;
+
+	/** Creates an API token for the current user, valid {@code days} days (1 to 365); the raw value is shown once. */
 	@Transactional
-	public String issueToken(String name) {
+	public String issueToken(String name, int days) {
 		CurrentUser user = access.requireUser();
-		return issueToken(user.id(), name);
+		return issueToken(user.id(), name, days);
 	}
 
 	@Transactional
-	public String issueToken(UUID userId, String name) {
+	public String issueToken(UUID userId, String name, int days) {
+		if (days < 1 || days > MAX_TOKEN_DAYS) {
+			throw fr.maillage.platform.Problems.rejected("expiresInDays", "account.token.days", MAX_TOKEN_DAYS);
+		}
 		String raw = Secrets.newToken();
 		UUID id = UUID.randomUUID();
-		store.insertToken(id, userId, name.isBlank() ? "jeton" : name.strip(), Secrets.sha256(raw));
+		store.insertToken(id, userId, name.isBlank() ? "jeton" : name.strip(), Secrets.sha256(raw),
+				Instant.now().plus(java.time.Duration.ofDays(days)));
 		audit.changeAs(userId, store.emailOf(userId).orElse("?"), "account.token.created", "api_token", id.toString(), null, name);
 		return raw;
 	}

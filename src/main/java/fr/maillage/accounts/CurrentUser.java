@@ -14,7 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The authenticated user, with their roles per CPTS, as loaded at login. */
+/** The authenticated user, with their roles per CPTS, as loaded for the current request (FreshUserFilter reloads a session's). */
 public final class CurrentUser implements UserDetails, CredentialsContainer, AuditedActor {
 
 	private final UUID id;
@@ -25,9 +25,17 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Aud
 	private final boolean enabled;
 	private final boolean totpEnabled;
 	private final Map<UUID, Set<Role>> roles;
+	private final java.time.Instant credentialsChangedAt;
 
 	public CurrentUser(UUID id, String email, String displayName, @Nullable String passwordHash, boolean admin, boolean enabled,
 			boolean totpEnabled, Map<UUID, Set<Role>> roles) {
+		this(id, email, displayName, passwordHash, admin, enabled, totpEnabled, roles, java.time.Instant.EPOCH);
+	}
+
+	/** {@code credentialsChangedAt}: the last password change; a session opened before it is over. */
+	public CurrentUser(UUID id, String email, String displayName, @Nullable String passwordHash, boolean admin, boolean enabled,
+			boolean totpEnabled, Map<UUID, Set<Role>> roles, java.time.Instant credentialsChangedAt) {
+		this.credentialsChangedAt = credentialsChangedAt;
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
@@ -60,6 +68,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Aud
 
 	public Map<UUID, Set<Role>> roles() {
 		return roles;
+	}
+
+	public java.time.Instant credentialsChangedAt() {
+		return credentialsChangedAt;
 	}
 
 	public boolean has(UUID cptsId, Role role) {

@@ -15,6 +15,13 @@ public interface AuditLog {
 	 */
 	void read(String action, String subjectType, @Nullable String subjectId, @Nullable UUID cptsId, @Nullable String details);
 
+	/**
+	 * Something that happened outside any change of data (a login, a refused access), recorded at once
+	 * in a short transaction of its own, whatever becomes of the caller's.
+	 */
+	void event(@Nullable UUID actorId, @Nullable String actorLabel, String action, String subjectType, @Nullable String subjectId,
+			@Nullable UUID cptsId, @Nullable String details);
+
 	/** A change made by the system or by someone not yet authenticated (setup, invitation acceptance). */
 	void changeAs(@Nullable UUID actorId, String actorLabel, String action, String subjectType, @Nullable String subjectId,
 			@Nullable UUID cptsId, @Nullable String details);

@@ -16,6 +16,7 @@ import fr.maillage.support.Mail;
 import fr.maillage.support.People;
 import fr.maillage.support.TestData;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Second factor, its enforcement per role, password reset by e-mail, login throttling, the language switch. */
+/**
+ * Second factor, its enforcement per role, password reset by e-mail and change in the application
+ * (other sessions closed, tokens revoked), login throttling that cannot keep the owner out, roles
+ * withdrawn at the next request, the language switch.
+ */
 @IntegrationTest
 class AccountSecurityBrowserTest {
 
@@ -33,6 +38,9 @@ class AccountSecurityBrowserTest {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	BrowserContext context;
 	Page page;
@@ -144,7 +152,7 @@ class AccountSecurityBrowserTest {
 	}
 
 	@Test
-	void repeatedFailuresLockTheAccountForAWhileEvenWithTheRightPassword() {
+	void repeatedFailuresLockTheGuessersAddressNotTheOwner() throws Exception {
 		People.Person member = People.invite(admin, People.newCpts(admin), "MEMBER");
 		Api anonymous = new Api(port, null);
 		for (int i = 0; i < 5; i++) {
@@ -155,6 +163,73 @@ class AccountSecurityBrowserTest {
 		assertThat(locked.json().get("message").asString()).contains("15 minutes");
 		login(member.email(), member.password(), null);
 		assertThat(page.getByText("Trop de tentatives")).isVisible();
+		// the owner, from their own address (through the trusted proxy), still gets in
+		var fromHome = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/auth/token")))
+			.header("Content-Type", "application/json").header("X-Forwarded-For", "198.51.100.77")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(Map.of("email", member.email(), "password",
+					member.password())))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(fromHome.statusCode()).as(fromHome.body()).isEqualTo(201);
+		UUID id = accounts.userIdByEmail(member.email()).orElseThrow();
+		assertThat(jdbc.sql("select count(*) from audit_event where actor_id = :u and action = 'account.login.failed'").param("u", id)
+			.query(Long.class).single()).as("each failure audited once").isEqualTo(5);
+		assertThat(jdbc.sql("select count(*) from audit_event where actor_id = :u and action = 'account.login.throttled'").param("u", id)
+			.query(Long.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("select ip from audit_event where actor_id = :u and action = 'account.login' order by id desc limit 1").param("u", id)
+			.query(String.class).single()).isEqualTo("198.51.100.77");
+	}
+
+	@Test
+	void aTypoIsCountedOnceAndTheEmailNeverGoesIntoTheAddressBar() {
+		People.Person member = People.invite(admin, People.newCpts(admin), "MEMBER");
+		for (int i = 0; i < 4; i++) {
+			login(member.email(), "faute-de-frappe-" + i, null);
+			assertThat(page.getByText("Adresse e-mail ou mot de passe incorrect.")).isVisible();
+			assertThat(page.url()).doesNotContain("@").doesNotContain(member.email().substring(0, 6));
+			assertThat(page.getByLabel("Adresse e-mail")).hasValue(member.email());
+		}
+		login(member.email(), member.password(), null);
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
+	}
+
+	@Test
+	void aNewPasswordEndsTheOtherSessionsAndRevokesTheTokens() {
+		People.Person member = People.invite(admin, People.newCpts(admin), "MEMBER");
+		String token = People.token(port, member);
+		assertThat(new Api(port, token).get("/api/v1/me/directory").status()).isEqualTo(200);
+		try (BrowserContext other = Browser.newContext()) {
+			Page elsewhere = other.newPage();
+			Browser.login(elsewhere, port, member.email(), member.password());
+			login(member.email(), member.password(), null);
+			page.navigate(url("/compte"));
+			page.getByLabel("Mot de passe actuel").fill("pas-le-bon-mot-de-passe");
+			page.getByLabel("Mot de passe (12 caractères au moins)").fill("Un-nouveau-mot-de-passe-2026");
+			page.getByLabel("Confirmez le mot de passe").fill("Un-nouveau-mot-de-passe-2026");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Changer de mot de passe")).click();
+			assertThat(page.getByText("Le mot de passe actuel n'est pas le bon.")).isVisible();
+			page.getByLabel("Mot de passe actuel").fill(member.password());
+			page.getByLabel("Mot de passe (12 caractères au moins)").fill("Un-nouveau-mot-de-passe-2026");
+			page.getByLabel("Confirmez le mot de passe").fill("Un-nouveau-mot-de-passe-2026");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Changer de mot de passe")).click();
+			assertThat(page.getByText("Mot de passe changé.")).isVisible();
+			// this session goes on; the other one is closed, the token refused
+			page.navigate(url("/compte"));
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
+			elsewhere.navigate(url("/compte"));
+			assertThat(elsewhere.getByText("Votre session a été fermée")).isVisible();
+			assertThat(new Api(port, token).get("/api/v1/me/directory").status()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void aWithdrawnRoleTakesEffectAtTheNextRequest() {
+		String cpts = People.newCpts(admin);
+		People.Person coordinator = People.invite(admin, cpts, "COORDINATOR");
+		login(coordinator.email(), coordinator.password(), null);
+		assertThat(page.navigate(url("/cpts/" + cpts + "/territoire")).status()).isEqualTo(200);
+		UUID id = accounts.userIdByEmail(coordinator.email()).orElseThrow();
+		jdbc.sql("delete from cpts_role where user_id = :u and cpts_id = :c::uuid").param("u", id).param("c", cpts).update();
+		var response = page.navigate(url("/cpts/" + cpts + "/territoire"));
+		assertThat(response.status()).isIn(403, 404);
 	}
 
 	@Test

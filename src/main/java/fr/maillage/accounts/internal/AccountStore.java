@@ -68,13 +68,21 @@ public class AccountStore {
 		return out;
 	}
 
+	/** A new password ends the sessions opened before it and revokes every API token of the person. */
 	public void setPassword(UUID id, String hash) {
-		jdbc.sql("update user_account set password_hash = :hash where id = :id").param("hash", hash).param("id", id).update();
+		jdbc.sql("update user_account set password_hash = :hash, credentials_changed_at = clock_timestamp() where id = :id")
+			.param("hash", hash).param("id", id).update();
+		jdbc.sql("update api_token set revoked_at = now() where user_id = :id and revoked_at is null").param("id", id).update();
 	}
 
 	public void setTotp(UUID id, @Nullable String secret, boolean enabled) {
 		jdbc.sql("update user_account set totp_secret = :secret, totp_enabled = :enabled where id = :id")
 			.param("secret", secret).param("enabled", enabled).param("id", id).update();
+	}
+
+	public Optional<String> passwordHashOf(UUID id) {
+		return jdbc.sql("select password_hash from user_account where id = :id and password_hash is not null").param("id", id)
+			.query(String.class).optional();
 	}
 
 	public Optional<String> totpSecret(String email) {
@@ -91,14 +99,18 @@ public class AccountStore {
 	}
 
 	private Optional<CurrentUser> load(String condition, Object key) {
-		record Row(UUID id, String email, String name, @Nullable String hash, boolean admin, boolean enabled, boolean totp) {
+		record Row(UUID id, String email, String name, @Nullable String hash, boolean admin, boolean enabled, boolean totp,
+				java.time.Instant changed) {
 		}
-		Optional<Row> row = jdbc.sql("select id, email, display_name, password_hash, admin, enabled, totp_enabled from user_account u where " + condition)
+		Optional<Row> row = jdbc.sql("""
+				select id, email, display_name, password_hash, admin, enabled, totp_enabled, credentials_changed_at
+				from user_account u where""" + " " + condition)
 			.param("key", key)
 			.query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)))
+					rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getTimestamp(8).toInstant()))
 			.optional();
-		return row.map(r -> new CurrentUser(r.id(), r.email(), r.name(), r.hash(), r.admin(), r.enabled(), r.totp(), rolesOf(r.id())));
+		return row.map(r -> new CurrentUser(r.id(), r.email(), r.name(), r.hash(), r.admin(), r.enabled(), r.totp(), rolesOf(r.id()),
+				r.changed()));
 	}
 
 	private Map<UUID, Set<Role>> rolesOf(UUID userId) {
@@ -119,9 +131,15 @@ public class AccountStore {
 		return jdbc.sql("select exists (select 1 from api_token where token_hash = :h)").param("h", hash).query(Boolean.class).single();
 	}
 
-	public void insertToken(UUID id, UUID userId, String name, byte[] hash) {
-		jdbc.sql("insert into api_token (id, user_id, name, token_hash) values (:id, :u, :n, :h)")
-			.param("id", id).param("u", userId).param("n", name).param("h", hash).update();
+	public void insertToken(UUID id, UUID userId, String name, byte[] hash, java.time.Instant expiresAt) {
+		jdbc.sql("insert into api_token (id, user_id, name, token_hash, expires_at) values (:id, :u, :n, :h, :e)")
+			.param("id", id).param("u", userId).param("n", name).param("h", hash).param("e", java.sql.Timestamp.from(expiresAt)).update();
+	}
+
+	/** The operator's token (MAILLAGE_ADMIN_TOKEN) is extended at each start while it is not revoked. */
+	public void extendToken(byte[] hash, java.time.Instant expiresAt) {
+		jdbc.sql("update api_token set expires_at = greatest(expires_at, :e) where token_hash = :h and revoked_at is null")
+			.param("e", java.sql.Timestamp.from(expiresAt)).param("h", hash).update();
 	}
 
 	/**
@@ -135,7 +153,7 @@ public class AccountStore {
 				select u.id, u.email, u.display_name, u.password_hash, u.admin, u.enabled, u.totp_enabled,
 				  t.last_used_at is null or t.last_used_at < now() - interval '1 minute'
 				from api_token t join user_account u on u.id = t.user_id
-				where t.token_hash = :h and t.revoked_at is null and u.enabled""")
+				where t.token_hash = :h and t.revoked_at is null and t.expires_at > now() and u.enabled""")
 			.param("h", hash)
 			.query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)))
@@ -145,10 +163,12 @@ public class AccountStore {
 	}
 
 	public List<TokenView> tokensOf(UUID userId) {
-		return jdbc.sql("select id, name, created_at, last_used_at from api_token where user_id = :u and revoked_at is null order by created_at desc")
+		return jdbc.sql("""
+				select id, name, created_at, last_used_at, expires_at from api_token
+				where user_id = :u and revoked_at is null and expires_at > now() order by created_at desc""")
 			.param("u", userId)
 			.query((rs, i) -> new TokenView(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
 			.list();
 	}
 

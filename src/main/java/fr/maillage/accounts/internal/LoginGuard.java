@@ -17,14 +17,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks e-mail, password and (when the user enabled it) the TOTP code, for the login form and
- * for {@code POST /api/v1/auth/token} alike. Throttled per e-mail and per address: after too
- * many failures in a window, even a right password is refused until the window passes.
+ * for {@code POST /api/v1/auth/token} alike. Throttled per (e-mail, address), per address and, far
+ * higher, per e-mail: after too many failures in a window, even a right password is refused from
+ * there until the window passes. Each failure is counted once, and every success, failure and
+ * refusal is written to the audit log.
  */
 @Component
 public class LoginGuard implements AuthenticationProvider {
 
-	static final int MAX_FAILURES_PER_EMAIL = 5;
+	/** From one address on one account: a stranger who guesses locks out the stranger, not the owner. */
+	static final int MAX_FAILURES_PER_EMAIL_AND_ADDRESS = 5;
 	static final int MAX_FAILURES_PER_ADDRESS = 30;
+	/** On one account from every address together: only a distributed guessing reaches it. */
+	static final int MAX_FAILURES_PER_EMAIL = 100;
 	static final int WINDOW_MINUTES = 15;
 	/** A hash to compare against when the e-mail is unknown, so timing does not tell which e-mails exist. */
 	private volatile @Nullable String dummyHash;
@@ -65,11 +70,13 @@ public class LoginGuard implements AuthenticationProvider {
 	private final AccountStore store;
 	private final PasswordEncoder passwords;
 	private final CodeVerifier codes;
+	private final fr.maillage.audit.AuditLog audit;
 
-	LoginGuard(AccountStore store, PasswordEncoder passwords, CodeVerifier codes) {
+	LoginGuard(AccountStore store, PasswordEncoder passwords, CodeVerifier codes, fr.maillage.audit.AuditLog audit) {
 		this.store = store;
 		this.passwords = passwords;
 		this.codes = codes;
+		this.audit = audit;
 	}
 
 	@Override
@@ -80,34 +87,51 @@ public class LoginGuard implements AuthenticationProvider {
 				? d.getRemoteAddress() : "?";
 		String totp = authentication.getDetails() instanceof Details d ? d.totp() : null;
 		String emailKey = "email:" + email;
+		String pairKey = "email-ip:" + email + "|" + address;
 		String addressKey = "ip:" + address;
-		if (store.recentFailures(emailKey, WINDOW_MINUTES) >= MAX_FAILURES_PER_EMAIL
-				|| store.recentFailures(addressKey, WINDOW_MINUTES) >= MAX_FAILURES_PER_ADDRESS) {
+		CurrentUser user = store.loadByEmail(email).orElse(null);
+		java.util.UUID userId = user == null ? null : user.id();
+		// an unknown e-mail is not written down: people type passwords into the wrong field
+		String label = user == null ? "?" : user.email();
+		if (store.recentFailures(pairKey, WINDOW_MINUTES) >= MAX_FAILURES_PER_EMAIL_AND_ADDRESS
+				|| store.recentFailures(addressKey, WINDOW_MINUTES) >= MAX_FAILURES_PER_ADDRESS
+				|| store.recentFailures(emailKey, WINDOW_MINUTES) >= MAX_FAILURES_PER_EMAIL) {
+			audit.event(userId, label, "account.login.throttled", "user", userId == null ? null : userId.toString(), null, null);
 			throw new ThrottledException();
 		}
-		CurrentUser user = store.loadByEmail(email).orElse(null);
 		String hash = user == null || user.getPassword() == null ? dummyHash() : user.getPassword();
 		boolean passwordOk = passwords.matches(password, hash) && user != null;
 		if (!passwordOk) {
-			store.recordFailure(emailKey);
-			store.recordFailure(addressKey);
+			fail(userId, label, emailKey, pairKey, addressKey, "password");
 			throw new BadCredentialsException("bad credentials");
 		}
 		if (!user.isEnabled()) {
+			audit.event(userId, label, "account.login.failed", "user", userId.toString(), null, "disabled");
 			throw new DisabledException("disabled");
 		}
 		if (user.totpEnabled()) {
 			String secret = store.totpSecret(email).orElse(null);
 			if (totp == null || secret == null || !codes.isValidCode(secret, totp.replaceAll("\\s", ""))) {
-				store.recordFailure(emailKey);
+				fail(userId, label, emailKey, pairKey, null, "totp");
 				throw new SecondFactorException();
 			}
 		}
-		store.clearFailures(emailKey);
+		store.clearFailures(pairKey);
+		audit.event(userId, user.email(), "account.login", "user", userId.toString(), null, null);
 		user.eraseCredentials();
 		var result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 		result.setDetails(authentication.getDetails());
 		return result;
+	}
+
+	/** One failure, counted once under each key, and audited (the account's id when the e-mail is known, never the password). */
+	private void fail(java.util.@Nullable UUID userId, String label, String emailKey, String pairKey, @Nullable String addressKey, String why) {
+		store.recordFailure(emailKey);
+		store.recordFailure(pairKey);
+		if (addressKey != null) {
+			store.recordFailure(addressKey);
+		}
+		audit.event(userId, label, "account.login.failed", "user", userId == null ? null : userId.toString(), null, why);
 	}
 
 	private String dummyHash() {

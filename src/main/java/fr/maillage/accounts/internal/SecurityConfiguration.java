@@ -51,7 +51,7 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authenticationProvider(guard)
+			.authenticationManager(once(guard))
 			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> json(res, HttpServletResponse.SC_UNAUTHORIZED,
@@ -74,9 +74,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard, TotpPolicy totp) throws Exception {
-		http.authenticationProvider(guard)
+		http.authenticationManager(once(guard))
 			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
-			.addFilterAfter(totp.filter(), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new FreshUserFilter(store), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
+			.addFilterAfter(totp.filter(), FreshUserFilter.class)
 			.formLogin(f -> f.loginPage("/connexion").loginProcessingUrl("/connexion")
 				.authenticationDetailsSource(LoginGuard.Details::new)
 				.failureHandler(new LoginFailureHandler())
@@ -86,6 +87,16 @@ class SecurityConfiguration {
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'"))))
 			.authorizeHttpRequests(a -> apply(a, routes.all()));
 		return http.build();
+	}
+
+	/**
+	 * The guard alone, without the global manager as parent: a provider registered on the chain is
+	 * asked again by the parent after a failure, which counted every wrong password twice.
+	 */
+	private static org.springframework.security.authentication.AuthenticationManager once(LoginGuard guard) {
+		var manager = new org.springframework.security.authentication.ProviderManager(guard);
+		manager.setEraseCredentialsAfterAuthentication(true);
+		return manager;
 	}
 
 	private static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a, List<Route> routes) {

@@ -38,8 +38,12 @@ class AccountController {
 	private final org.springframework.security.web.context.SecurityContextRepository contexts =
 			new org.springframework.security.web.context.HttpSessionSecurityContextRepository();
 
+	private final fr.maillage.accounts.PasswordChanges passwordChanges;
+
 	AccountController(Accounts accounts, CptsAccess access, Messages messages, CodeVerifier codes, TotpPolicy totpPolicy,
-			AccountStore store, fr.maillage.accounts.CalendarFeeds feeds, fr.maillage.platform.Mail mail) {
+			AccountStore store, fr.maillage.accounts.CalendarFeeds feeds, fr.maillage.platform.Mail mail,
+			fr.maillage.accounts.PasswordChanges passwordChanges) {
+		this.passwordChanges = passwordChanges;
 		this.feeds = feeds;
 		this.mail = mail;
 		this.accounts = accounts;
@@ -65,6 +69,25 @@ class AccountController {
 		contexts.saveContext(context, request, response);
 	}
 
+	/** A new password: the current one first; the person's other sessions end and their tokens are revoked. */
+	@PostMapping("/compte/mot-de-passe")
+	String changePassword(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String confirmation, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+		try {
+			passwordChanges.change(current, password, confirmation);
+		}
+		catch (fr.maillage.platform.Problems.RejectedException ex) {
+			java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+			ex.problems().all().forEach(p -> errors.putIfAbsent(p.field(), messages.get(p.key(), p.args().toArray())));
+			model.addAttribute("passwordErrors", errors);
+			return account(model);
+		}
+		refreshSession(request, response);
+		redirect.addFlashAttribute("success", messages.get("account.password.changed"));
+		return "redirect:/compte";
+	}
+
 	@GetMapping("/compte")
 	String account(Model model) {
 		model.addAttribute("user", access.requireUser());
@@ -87,8 +110,8 @@ class AccountController {
 	}
 
 	@PostMapping("/compte/jetons")
-	String createToken(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-		String token = accounts.issueToken(name.isBlank() ? messages.get("account.token.defaultName") : name);
+	String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "90") int days, RedirectAttributes redirect) {
+		String token = accounts.issueToken(name.isBlank() ? messages.get("account.token.defaultName") : name, days);
 		redirect.addFlashAttribute("newToken", token);
 		return "redirect:/compte";
 	}

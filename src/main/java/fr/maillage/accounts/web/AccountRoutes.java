@@ -29,6 +29,7 @@ class AccountRoutes implements Route.Declarations {
 				Route.post("/invitation/{secret}", PUBLIC),
 				Route.get("/compte", AUTHENTICATED),
 				Route.post("/compte/jetons", AUTHENTICATED),
+				Route.post("/compte/mot-de-passe", AUTHENTICATED),
 				Route.post("/compte/agenda", AUTHENTICATED),
 				Route.post("/compte/agenda/supprimer", AUTHENTICATED),
 				Route.get("/agenda/{secret:[A-Za-z0-9_-]{20,80}}.ics", PUBLIC),

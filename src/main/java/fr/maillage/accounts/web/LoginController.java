@@ -15,7 +15,12 @@ class LoginController {
 	}
 
 	@GetMapping("/connexion")
-	String login() {
+	String login(jakarta.servlet.http.HttpServletRequest request, org.springframework.ui.Model model) {
+		var session = request.getSession(false);
+		if (session != null && session.getAttribute(fr.maillage.accounts.internal.LoginFailureHandler.TYPED_EMAIL) instanceof String typed) {
+			model.addAttribute("typedEmail", typed);
+			session.removeAttribute(fr.maillage.accounts.internal.LoginFailureHandler.TYPED_EMAIL);
+		}
 		return accounts.administratorExists() ? "accounts/login" : "redirect:/installation";
 	}
 }

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TokenApiController {
 
-	record TokenRequest(@Nullable String email, @Nullable String password, @Nullable String totp, @Nullable String name) {
+	record TokenRequest(@Nullable String email, @Nullable String password, @Nullable String totp, @Nullable String name,
+			@Nullable Integer expiresInDays) {
 	}
 
 	private final LoginGuard guard;
@@ -56,8 +57,9 @@ class TokenApiController {
 				return error(HttpStatus.FORBIDDEN, "totp_obligatoire", "account.totp.required");
 			}
 			SecurityContextHolder.getContext().setAuthentication(auth);
-			String token = accounts.issueToken(user.id(), body.name() == null ? "API" : body.name());
-			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "type", "Bearer"));
+			int days = body.expiresInDays() == null ? Accounts.DEFAULT_TOKEN_DAYS : body.expiresInDays();
+			String token = accounts.issueToken(user.id(), body.name() == null ? "API" : body.name(), days);
+			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "type", "Bearer", "expiresInDays", days));
 		}
 		catch (LoginGuard.ThrottledException ex) {
 			return error(HttpStatus.TOO_MANY_REQUESTS, "trop_de_tentatives", "api.token.throttled");

@@ -56,6 +56,12 @@ class JdbcAuditLog implements AuditLog, AutoCloseable {
 	}
 
 	@Override
+	public void event(@Nullable UUID actorId, @Nullable String actorLabel, String action, String subjectType, @Nullable String subjectId,
+			@Nullable UUID cptsId, @Nullable String details) {
+		insert(reads, actorId, actorLabel, action, subjectType, subjectId, cptsId, details);
+	}
+
+	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void changeAs(@Nullable UUID actorId, String actorLabel, String action, String subjectType, @Nullable String subjectId,
 			@Nullable UUID cptsId, @Nullable String details) {
