@@ -46,7 +46,7 @@ public final class EmbeddedDatabase {
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(clean)
 				.setRegisterShutdownHook(false)
-				.setServerConfig("max_connections", "100")
+				.setServerConfig("max_connections", System.getProperty("maillage.database.max-connections", "100"))
 				.setServerConfig("fsync", clean ? "off" : "on")
 				// zonky turns it off by default: a commit acknowledged to a user must be on disk
 				.setServerConfig("synchronous_commit", clean ? "off" : "on")

@@ -3,8 +3,6 @@ package fr.maillage.notifications.internal;
 import fr.maillage.notifications.LiveUpdates;
 import fr.maillage.platform.AfterCommit;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,10 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class LiveBus implements LiveUpdates, SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(LiveBus.class);
 	static final String CHANNEL = "maillage_live";
 	private static final int MAX_PAYLOAD = 7000;
 
@@ -40,7 +33,7 @@ public class LiveBus implements LiveUpdates, SmartLifecycle {
 	private final JdbcClient jdbc;
 	private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
 	private volatile boolean running;
-	private volatile Thread listener;
+	private volatile fr.maillage.platform.@org.jspecify.annotations.Nullable DatabaseChannel listener;
 	private volatile Thread heartbeat;
 
 	LiveBus(DataSource dataSource, JdbcClient jdbc) {
@@ -114,29 +107,6 @@ public class LiveBus implements LiveUpdates, SmartLifecycle {
 		}
 	}
 
-	private void listen() {
-		while (running) {
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				statement.execute("LISTEN " + CHANNEL);
-				PGConnection pg = connection.unwrap(PGConnection.class);
-				while (running) {
-					PGNotification[] notifications = pg.getNotifications(500);
-					if (notifications != null) {
-						for (PGNotification n : notifications) {
-							deliver(n.getParameter());
-						}
-					}
-				}
-			}
-			catch (Exception ex) {
-				if (running) {
-					log.warn("Écoute des mises à jour en direct interrompue, reprise dans 1 s", ex);
-					sleep(1000);
-				}
-			}
-		}
-	}
-
 	private void beat() {
 		while (running) {
 			sleep(20_000);
@@ -165,7 +135,7 @@ public class LiveBus implements LiveUpdates, SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		listener = Thread.ofVirtual().name("live-listen").start(this::listen);
+		listener = fr.maillage.platform.DatabaseChannel.listen(dataSource, CHANNEL, this::deliver);
 		heartbeat = Thread.ofVirtual().name("live-heartbeat").start(this::beat);
 	}
 
@@ -175,7 +145,7 @@ public class LiveBus implements LiveUpdates, SmartLifecycle {
 		streams.values().forEach(set -> set.forEach(SseEmitter::complete));
 		streams.clear();
 		if (listener != null) {
-			listener.interrupt();
+			listener.close();
 		}
 		if (heartbeat != null) {
 			heartbeat.interrupt();

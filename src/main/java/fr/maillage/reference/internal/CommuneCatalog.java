@@ -22,18 +22,24 @@ import org.springframework.stereotype.Service;
 
 /**
  * The reference data held in memory for fast look-ups; loads the bundled tables into an empty
- * database at first start, and is refreshed after an administrator's update.
+ * database at first start, and is refreshed after an administrator's update: at once on the
+ * node that made it, and on every other node through the {@code maillage_reference} channel.
  */
 @Service
-class CommuneCatalog implements CommuneDirectory {
+class CommuneCatalog implements CommuneDirectory, org.springframework.beans.factory.DisposableBean {
+
+	static final String CHANNEL = "maillage_reference";
+	private final javax.sql.DataSource dataSource;
+	private volatile fr.maillage.platform.@org.jspecify.annotations.Nullable DatabaseChannel channel;
 
 	private static final Logger log = LoggerFactory.getLogger(CommuneCatalog.class);
 
 	private final JdbcClient jdbc;
 	private final AtomicReference<CommuneIndex> index = new AtomicReference<>();
 
-	CommuneCatalog(JdbcClient jdbc, ReferenceStore store) {
+	CommuneCatalog(JdbcClient jdbc, ReferenceStore store, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		if (store.isEmpty()) {
 			long start = System.nanoTime();
 			ReferenceTables tables = BundledReferenceReader.read();
@@ -42,6 +48,33 @@ class CommuneCatalog implements CommuneDirectory {
 					(System.nanoTime() - start) / 1_000_000);
 		}
 		refresh();
+	}
+
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void listen() {
+		channel = fr.maillage.platform.DatabaseChannel.listen(dataSource, CHANNEL, payload -> refresh());
+	}
+
+	@Override
+	public void destroy() {
+		if (channel != null) {
+			channel.close();
+		}
+	}
+
+	/**
+	 * In the transaction that changed the reference data: every node refreshes once it commits (a
+	 * NOTIFY is delivered at commit, never for a rolled-back change), this one at once.
+	 */
+	void changed() {
+		jdbc.sql("select pg_notify(:c, '')").param("c", CHANNEL).query().singleRow();
+		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+				new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						refresh();
+					}
+				});
 	}
 
 	void refresh() {

@@ -64,13 +64,7 @@ class CsvCoordinatesImport implements CoordinatesImport {
 		jdbc.sql("update commune c set latitude = l.latitude, longitude = l.longitude from coordinates_load l where c.insee_code = l.insee_code").update();
 		audit.change("reference.coordinates.imported", "commune", null, null,
 				p.byCurrentCode().size() + " communes placées, " + p.unknownCount() + " codes inconnus");
-		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-				new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						catalog.refresh();
-					}
-				});
+		catalog.changed();
 		return new Report(p.lines(), p.byCurrentCode().size(), p.viaFormer(), p.unknownCount(), p.unknown(), p.errors(), true);
 	}
 

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,12 +61,7 @@ class PackageReferenceUpdate implements ReferenceUpdate {
 		store.replace(tables, SOURCE);
 		audit.change("reference.updated", "commune", null, null, preview.communes() + " communes, " + preview.added() + " ajoutées, "
 				+ preview.removed() + " retirées, " + preview.renamed() + " renommées");
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				catalog.refresh();
-			}
-		});
+		catalog.changed();
 		return report(tables, true);
 	}
 
