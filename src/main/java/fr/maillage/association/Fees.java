@@ -231,6 +231,7 @@ public class Fees {
 		if (!board.may(p.cptsId()) && !members.myMemberIds(p.cptsId()).contains(p.memberId())) {
 			throw new NotFoundException();
 		}
+		audit.read("association.fee.payment.read", "fee_payment", id.toString(), p.cptsId(), null);
 		return p;
 	}
 
@@ -239,11 +240,13 @@ public class Fees {
 		if (!board.may(m.cptsId()) && !members.myMemberIds(m.cptsId()).contains(memberId)) {
 			throw new AccessDeniedException("own fees only");
 		}
+		audit.read("association.fee.payments.read", "member", memberId.toString(), m.cptsId(), null);
 		return payments("p.member_id = :m", Map.of("m", memberId));
 	}
 
 	public List<Payment> paymentsOfYear(UUID cptsId, int year) {
 		board.require(cptsId);
+		audit.read("association.fee.year.read", "cpts", cptsId.toString(), cptsId, String.valueOf(year));
 		return payments("p.cpts_id = :c and p.year = :y", Map.of("c", cptsId, "y", year));
 	}
 

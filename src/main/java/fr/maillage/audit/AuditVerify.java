@@ -28,6 +28,7 @@ public final class AuditVerify {
 		JdbcClient jdbc = JdbcClient.create(dataSource());
 		AuditChain.Verification v = AuditChain.verify(jdbc);
 		System.out.println(describe(v, messages(Locale.FRENCH)));
+		EmbeddedDatabase.stopAll();
 		System.exit(v.intact() ? 0 : 1);
 	}
 

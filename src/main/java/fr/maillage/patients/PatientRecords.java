@@ -19,6 +19,11 @@ public interface PatientRecords {
 	/** What this module holds about the patient (its own reads are audited by the caller's record read). */
 	List<Held> heldAbout(UUID patientId);
 
+	/** The ids under which this module audits reads of what it holds about the patient (its records' ids). */
+	default List<String> auditedIds(UUID patientId) {
+		return List.of();
+	}
+
 	/**
 	 * Removes what identifies the patient in this module's data (free text, notes, messages), ends
 	 * what is still running, and keeps the rest anonymous for the indicators. Runs in the erasure's

@@ -30,7 +30,10 @@ public class PatientRights {
 	private final CptsAccess access;
 	private final JdbcClient jdbc;
 
-	PatientRights(Patients patients, CptsAccess access, JdbcClient jdbc) {
+	private final fr.maillage.audit.AuditTrail trail;
+
+	PatientRights(Patients patients, CptsAccess access, JdbcClient jdbc, fr.maillage.audit.AuditTrail trail) {
+		this.trail = trail;
 		this.patients = patients;
 		this.access = access;
 		this.jdbc = jdbc;
@@ -46,13 +49,20 @@ public class PatientRights {
 		return patients.record(patientId, "Droits du patient : consultation de ce qui est détenu");
 	}
 
-	/** What the patient receives: everything held, as JSON (the read audited as an export). */
-	public record Export(Instant exportedAt, Patients.Record record) {
+	/** What the patient receives: everything held, and who read or changed it (the read audited as an export). */
+	public record Export(Instant exportedAt, Patients.Record record, List<fr.maillage.audit.AuditTrail.Access> accesses) {
 	}
 
 	public byte[] export(UUID patientId) {
 		access.requireCoordinatorForPatients(cptsOf(patientId));
-		return JSON.writeValueAsBytes(new Export(Instant.now(), patients.record(patientId, "Droits du patient : export (accès, portabilité)")));
+		Patients.Record record = patients.record(patientId, "Droits du patient : export (accès, portabilité)");
+		return JSON.writeValueAsBytes(new Export(Instant.now(), record, accesses(patientId)));
+	}
+
+	/** Who read or changed the patient's data, from the audit log (the export's own read is the last line). */
+	public List<fr.maillage.audit.AuditTrail.Access> accesses(UUID patientId) {
+		access.requireCoordinatorForPatients(cptsOf(patientId));
+		return trail.about(patients.auditedIds(patientId), patientId.toString());
 	}
 
 	/** Erases the patient once the coordinator has typed {@link #CONFIRMATION} and a reason. */

@@ -284,6 +284,13 @@ public class Patients {
 		return new Record(patient, consents, held);
 	}
 
+	/** The ids under which reads of this patient's data are audited: the patient's and those of every module's records. */
+	public List<String> auditedIds(UUID id) {
+		List<String> ids = new ArrayList<>(List.of(id.toString()));
+		records.forEach(r -> ids.addAll(r.auditedIds(id)));
+		return ids;
+	}
+
 	/**
 	 * Erases a patient at their request (RGPD, article 17): the identity is replaced by "Patient
 	 * EFFACÉ", the birth date by the first of January of its year, NIR, contact and birthplace

@@ -19,6 +19,7 @@ public final class EmbeddedDatabase {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 	private static final Map<Path, Started> RUNNING = new ConcurrentHashMap<>();
+	private static final java.util.List<EmbeddedPostgres> SERVERS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	/** A running embedded database: its address (without credentials) and its two roles. */
 	public record Started(String jdbcUrl, int port, EmbeddedCredentials credentials) {
@@ -34,6 +35,20 @@ public final class EmbeddedDatabase {
 	/** {@code sharedBuffers}: PostgreSQL's cache ("128MB" by default; a region's server gives it a quarter of its memory). */
 	public static Started start(Path directory, boolean clean, int port, String sharedBuffers) {
 		return RUNNING.computeIfAbsent(directory.toAbsolutePath().normalize(), dir -> launch(dir, clean, port, sharedBuffers));
+	}
+
+	/** Stops the databases this JVM started: for the commands that run without an application context. */
+	public static void stopAll() {
+		for (EmbeddedPostgres postgres : SERVERS) {
+			try {
+				postgres.close();
+			}
+			catch (IOException ex) {
+				log.warn("Arrêt de PostgreSQL intégré incomplet", ex);
+			}
+		}
+		SERVERS.clear();
+		RUNNING.clear();
 	}
 
 	private static Started launch(Path directory, boolean clean, int port, String sharedBuffers) {
@@ -59,6 +74,7 @@ public final class EmbeddedDatabase {
 				builder.setPort(port);
 			}
 			EmbeddedPostgres postgres = builder.start();
+			SERVERS.add(postgres);
 			EmbeddedRoles.secure(directory, postgres.getPort(), credentials);
 			log.info("PostgreSQL intégré démarré sur le port {} (données : {})", postgres.getPort(), directory);
 			// Spring's shutdown handlers run after every application context has closed, so the

@@ -42,16 +42,37 @@ final class OrphanPostmaster {
 			log.warn("Le processus {} de postmaster.pid ne peut pas être identifié : laissé tel quel", pid.get());
 			return;
 		}
-		Optional<ProcessHandle> owner = process.get().parent().filter(ProcessHandle::isAlive)
-			.filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().startsWith("java")).orElse(false));
-		if (owner.isPresent()) {
-			// not an orphan: another Maillage is running on this folder, and must not lose its database
+		if (ownerAlive(dataDirectory)) {
+			// not an orphan: another Maillage runs on this folder, and must not lose its database
 			throw new IllegalStateException("Maillage tourne déjà sur " + dataDirectory + " (PostgreSQL intégré " + pid.get()
-					+ ", lancé par le processus " + owner.get().pid() + ") : arrêtez-le d'abord.");
+					+ ") : arrêtez-le d'abord.");
 		}
 		log.warn("PostgreSQL intégré orphelin (processus {}) trouvé dans {} après un arrêt brutal : arrêt avant redémarrage", pid.get(),
 				dataDirectory);
 		stop(process.get());
+	}
+
+	/**
+	 * Whether a live process still holds zonky's lock on the folder ({@code epg-lock}): PostgreSQL
+	 * itself is a daemon whose parent is always init, so its parent tells nothing; the lock dies with
+	 * the JVM that took it.
+	 */
+	static boolean ownerAlive(Path dataDirectory) throws IOException {
+		Path lockFile = dataDirectory.resolve("epg-lock");
+		if (!Files.exists(lockFile)) {
+			return false;
+		}
+		try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE)) {
+			java.nio.channels.FileLock lock = channel.tryLock();
+			if (lock == null) {
+				return true;
+			}
+			lock.release();
+			return false;
+		}
+		catch (java.nio.channels.OverlappingFileLockException ex) {
+			return true; // this JVM holds it
+		}
 	}
 
 	static Optional<Long> pidOf(Path pidFile) throws IOException {

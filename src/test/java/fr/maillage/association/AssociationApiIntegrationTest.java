@@ -186,6 +186,12 @@ class AssociationApiIntegrationTest {
 		assertThat(gp1.api().get("/api/v1/members/" + gp1Member + "/payments").json().size()).isEqualTo(1);
 		assertThat(gp1.api().get("/api/v1/payments/" + paid.json().get("id").asString() + "/receipt.pdf").status()).isEqualTo(200);
 		assertThat(gp2.api().get("/api/v1/payments/" + paid.json().get("id").asString() + "/receipt.pdf").status()).isEqualTo(404);
+		// reads of payments and receipts are audited; the refused one too
+		assertThat(jdbc.sql("select action from audit_event where subject_id in (:p, :m) and action like 'association.fee.%read' order by id")
+			.param("p", paid.json().get("id").asString()).param("m", gp1Member).query(String.class).list())
+			.containsExactly("association.fee.payments.read", "association.fee.payment.read");
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'access.denied' and subject_id = :s")
+			.param("s", "GET /api/v1/payments/" + paid.json().get("id").asString() + "/receipt.pdf").query(Long.class).single()).isEqualTo(1);
 
 		// the council: a president whose mandate gives board access; a mandate ending before it starts, a second president: refused
 		Api.Response council = coordinator.post(base + "/bodies", Map.of("name", "Conseil d'administration", "kind", "CONSEIL", "renewsByThirds", true,

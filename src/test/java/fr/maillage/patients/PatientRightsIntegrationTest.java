@@ -106,6 +106,14 @@ class PatientRightsIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'patient.read' and subject_id = :p and details like 'Droits du patient%'")
 			.param("p", patient).query(Long.class).single()).isEqualTo(1);
 
+		// who read the record: part of what the patient receives
+		Api.Response export = coordinator.get("/cpts/" + cpts + "/patients/" + patient + "/export.json");
+		assertThat(export.status()).isEqualTo(200);
+		List<String> actions = export.json().get("accesses").valueStream().map(a -> a.get("action").asString()).toList();
+		assertThat(actions).contains("patient.search", "patient.read", "pathway.enrol");
+		assertThat(export.json().get("accesses").valueStream().map(a -> a.get("who").asString()).toList()).doesNotContain("?")
+			.allSatisfy(who -> assertThat(who).isNotBlank());
+
 		// a bad erasure: both problems named, nothing erased
 		Api.Response bad = coordinator.post("/api/v1/patients/" + patient + "/erasure", Map.of("reason", " ", "confirmation", "oui"));
 		assertThat(bad.status()).isEqualTo(400);

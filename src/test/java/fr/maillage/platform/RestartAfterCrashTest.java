@@ -59,6 +59,14 @@ class RestartAfterCrashTest {
 		admin = new Api(second.port(), TestData.ADMIN_TOKEN);
 		assertThat(admin.get("/api/v1/cpts/" + before).status()).as("committed before the crash").isEqualTo(200);
 
+		// a second start on the folder of a running instance is refused, and takes nothing from it
+		SecondNode intruder = SecondNode.spawn(List.of(), List.of("--maillage.database.directory=" + DATA, "--maillage.files.directory="
+				+ DATA.resolveSibling("restart-files")), "restart-intruder");
+		started.add(intruder);
+		assertThat(intruder.process().waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the intruder stops").isTrue();
+		assertThat(Files.readString(intruder.log())).contains("Maillage tourne déjà");
+		assertThat(admin.get("/api/v1/cpts/" + before).status()).as("the running instance still has its database").isEqualTo(200);
+
 		// a CPTS acknowledged to its creator, then the JVM and the database killed at once: it is still there
 		String acknowledged = People.newCpts(admin);
 		ProcessHandle database = postmaster().orElseThrow();

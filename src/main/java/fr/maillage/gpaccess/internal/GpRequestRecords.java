@@ -32,6 +32,11 @@ class GpRequestRecords implements PatientRecords {
 			.list();
 	}
 
+	@Override
+	public List<String> auditedIds(UUID patientId) {
+		return jdbc.sql("select id::text from gp_request where patient_id = :p").param("p", patientId).query(String.class).list();
+	}
+
 	/** Requests still open are withdrawn; notes and reasons, which may name the person, are removed. */
 	@Override
 	public void erase(UUID patientId) {

@@ -26,6 +26,11 @@ class PathwayRecords implements PatientRecords {
 	}
 
 	@Override
+	public List<String> auditedIds(UUID patientId) {
+		return jdbc.sql("select id::text from pathway_enrolment where patient_id = :p").param("p", patientId).query(String.class).list();
+	}
+
+	@Override
 	public List<Held> heldAbout(UUID patientId) {
 		List<Held> held = new ArrayList<>();
 		jdbc.sql("""
