@@ -127,6 +127,11 @@ public final class MinCostFlow {
 		return flow[arc];
 	}
 
+	/** The node's potential (dual value) after {@link #solve()}: reduced cost of an arc = cost + π(source) − π(target). */
+	public long potential(int node) {
+		return pi[node];
+	}
+
 	public long pivots() {
 		return pivots;
 	}
