@@ -86,6 +86,11 @@ public class LoginGuard implements AuthenticationProvider {
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
 				? d.getRemoteAddress() : "?";
 		String totp = authentication.getDetails() instanceof Details d ? d.totp() : null;
+		if (email.length() > 320 || password.length() > 1024) {
+			// no account has such an e-mail (RFC 5321: 320 characters); an index key could not hold it
+			store.recordFailure("ip:" + address);
+			throw new BadCredentialsException("bad credentials");
+		}
 		String emailKey = "email:" + email;
 		String pairKey = "email-ip:" + email + "|" + address;
 		String addressKey = "ip:" + address;
