@@ -31,15 +31,16 @@ public class StructureDetails {
 			@Nullable String availability) {
 	}
 
+	/** Flashed back to the page when refused: the session (in the database) stores it serialized. */
 	public record SiteForm(@Nullable String name, @Nullable String address, @Nullable String commune, @Nullable String phone,
-			@Nullable String openingHours) {
+			@Nullable String openingHours) implements java.io.Serializable {
 		public static SiteForm empty() {
 			return new SiteForm(null, null, null, null, null);
 		}
 	}
 
 	public record ContactForm(@Nullable String name, @Nullable String function, @Nullable String phone, @Nullable String email,
-			@Nullable String availability) {
+			@Nullable String availability) implements java.io.Serializable {
 		public static ContactForm empty() {
 			return new ContactForm(null, null, null, null, null);
 		}
