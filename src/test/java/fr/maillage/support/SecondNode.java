@@ -44,7 +44,8 @@ public final class SecondNode implements AutoCloseable {
 		var owner = fr.maillage.platform.EmbeddedCredentials.read(Path.of("target", "test-postgres")).orElseThrow();
 		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + hikari.getUsername(),
 				"--spring.datasource.password=" + hikari.getPassword(), "--spring.flyway.user=" + fr.maillage.platform.EmbeddedCredentials.OWNER,
-				"--spring.flyway.password=" + owner.ownerPassword(), "--maillage.node-name=" + nodeName, "--db-scheduler.enabled=false"));
+				"--spring.flyway.password=" + owner.ownerPassword(), "--maillage.node-name=" + nodeName, "--db-scheduler.enabled=false",
+				"--maillage.security.totp-required-for=PARTNER"));
 		args.addAll(List.of(extraArgs));
 		return launch(jvmArgs, args, logName);
 	}

@@ -17,19 +17,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The second factor, enforced per role (MAILLAGE_TOTP_REQUIRED_FOR, e.g. "ADMIN,COORDINATOR"):
- * a signed-in user who holds such a role and has not enabled TOTP can only reach the page that
- * enables it (and log out) until they do.
+ * The second factor, enforced per role (MAILLAGE_TOTP_REQUIRED_FOR, by default "ADMIN,COORDINATOR";
+ * empty relaxes it): a signed-in user who holds such a role and has not enabled TOTP can only reach
+ * the page that enables it (and log out) until they do. The demonstration's accounts, whose
+ * passwords are public, are shared by every visitor: in demonstration mode nothing is required
+ * unless the variable is set.
  */
 @Component
 public class TotpPolicy {
 
+	/** The roles that must have a second factor when the installation says nothing. */
+	public static final String DEFAULT = "ADMIN,COORDINATOR";
+
 	private final boolean admins;
 	private final Set<Role> roles = EnumSet.noneOf(Role.class);
 
-	TotpPolicy(@Value("${maillage.security.totp-required-for:}") String requiredFor) {
+	TotpPolicy(@Value("${maillage.security.totp-required-for:default}") String requiredFor, @Value("${maillage.demo:false}") boolean demo) {
 		boolean a = false;
-		for (String item : requiredFor.split("[,\\s]+")) {
+		String effective = requiredFor;
+		if (requiredFor.strip().equalsIgnoreCase("default")) {
+			effective = demo ? "" : DEFAULT;
+			if (demo) {
+				org.slf4j.LoggerFactory.getLogger(TotpPolicy.class).warn("Mode démonstration : la double authentification n'est exigée d'aucun rôle.");
+			}
+		}
+		for (String item : effective.split("[,\\s]+")) {
 			String name = item.strip().toUpperCase(Locale.ROOT);
 			if (name.equals("ADMIN")) {
 				a = true;
