@@ -5,7 +5,7 @@ import fr.maillage.platform.Messages;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends invitation and password-reset links by e-mail. Without SMTP configured, nothing is sent
+ * Sends invitation, password-reset and unlock links by e-mail. Without SMTP configured, nothing is sent
  * and the caller shows the link to the administrator.
  */
 @Component
@@ -32,6 +32,11 @@ public class AccountMailer {
 		String link = url("/invitation/" + secret);
 		return mail.send(to, messages.get("mail.invitation.subject", cptsName),
 				messages.get("mail.invitation.body", cptsName, roleLabel, link, Math.toIntExact(7)));
+	}
+
+	public boolean sendUnlock(String to, String secret) {
+		String link = url("/connexion/deblocage/" + secret);
+		return mail.send(to, messages.get("mail.unlock.subject"), messages.get("mail.unlock.body", link));
 	}
 
 	public boolean sendPasswordReset(String to, String secret) {

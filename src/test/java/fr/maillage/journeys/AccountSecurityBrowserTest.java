@@ -179,6 +179,71 @@ class AccountSecurityBrowserTest {
 	}
 
 	@Test
+	void aGuessingFromEverywhereCannotKeepTheOwnerOutTheyUnlockByAnEmailedLink() throws Exception {
+		People.Person member = People.invite(admin, People.newCpts(admin), "MEMBER");
+		guessFromTwentyAddresses(member.email());
+		// the account itself is now throttled, even from the owner's own address and with the right password
+		login(member.email(), member.password(), null);
+		assertThat(page.getByText("Trop de tentatives")).isVisible();
+		assertThat(page.getByLabel("Adresse e-mail du compte à débloquer")).hasValue(member.email());
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Recevoir un lien de déblocage")).click();
+		assertThat(page.getByText("un lien de déblocage vient de lui être envoyé")).isVisible();
+		var mails = Mail.to(member.email()).stream().filter(m -> {
+			try {
+				return m.getSubject().contains("débloquer");
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).toList();
+		assertThat(mails).hasSize(1);
+		Matcher link = Pattern.compile("/deblocage/([A-Za-z0-9_-]+)").matcher(Mail.text(mails.getFirst()));
+		assertThat(link.find()).isTrue();
+		// opening the link changes nothing (mail scanners open links); the button does
+		page.navigate(url("/connexion/deblocage/" + link.group(1)));
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Débloquer mon compte"))).isVisible();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Débloquer mon compte et reconnaître ce navigateur")).click();
+		assertThat(page.getByText("Compte débloqué et navigateur reconnu")).isVisible();
+		// the guessing goes on and locks the account again for everyone else...
+		guessFromTwentyAddresses(member.email());
+		assertThat(new Api(port, null).post("/api/v1/auth/token", Map.of("email", member.email(), "password", member.password())).status())
+			.isEqualTo(429);
+		// ...but the owner's trusted browser is counted on its own and gets in
+		login(member.email(), member.password(), null);
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
+		UUID id = accounts.userIdByEmail(member.email()).orElseThrow();
+		assertThat(jdbc.sql("select count(*) from audit_event where actor_id = :u and action = 'account.unlock'").param("u", id)
+			.query(Long.class).single()).isEqualTo(1);
+		// the link worked once
+		page.navigate(url("/connexion/deblocage/" + link.group(1)));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Débloquer mon compte et reconnaître ce navigateur")).click();
+		assertThat(page.getByText("déjà utilisé ou expiré")).isVisible();
+		// a browser that was not trusted, at the owner's address, stays throttled with the account
+		try (BrowserContext other = Browser.newContext()) {
+			Page elsewhere = other.newPage();
+			elsewhere.navigate(url("/connexion"));
+			elsewhere.getByLabel("Adresse e-mail").fill(member.email());
+			elsewhere.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(member.password());
+			elsewhere.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+			assertThat(elsewhere.getByText("Trop de tentatives")).isVisible();
+		}
+	}
+
+	/** 100 wrong passwords, five from each of twenty addresses behind the trusted proxy: no address is throttled, the account is. */
+	private void guessFromTwentyAddresses(String email) throws Exception {
+		var http = java.net.http.HttpClient.newHttpClient();
+		for (int a = 0; a < 20; a++) {
+			for (int i = 0; i < 5; i++) {
+				var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/auth/token")))
+					.header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113." + (a + 10))
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(Map.of("email", email, "password",
+							"devine-" + a + "-" + i)))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+				assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+			}
+		}
+	}
+
+	@Test
 	void aTypoIsCountedOnceAndTheEmailNeverGoesIntoTheAddressBar() {
 		People.Person member = People.invite(admin, People.newCpts(admin), "MEMBER");
 		for (int i = 0; i < 4; i++) {

@@ -73,6 +73,7 @@ public class AccountStore {
 		jdbc.sql("update user_account set password_hash = :hash, credentials_changed_at = clock_timestamp() where id = :id")
 			.param("hash", hash).param("id", id).update();
 		jdbc.sql("update api_token set revoked_at = now() where user_id = :id and revoked_at is null").param("id", id).update();
+		jdbc.sql("delete from trusted_device where user_id = :id").param("id", id).update();
 	}
 
 	public void setTotp(UUID id, @Nullable String secret, boolean enabled) {
@@ -244,6 +245,29 @@ public class AccountStore {
 
 	public void clearFailures(String key) {
 		jdbc.sql("delete from login_failure where key = :k").param("k", key).update();
+	}
+
+	/** Forgets the failures on one account, from every address (an unlock by its owner). */
+	public void clearFailuresOfEmail(String email) {
+		jdbc.sql("delete from login_failure where key = :e or left(key, :n) = :p").param("e", "email:" + email)
+			.param("n", ("email-ip:" + email + "|").length()).param("p", "email-ip:" + email + "|").update();
+	}
+
+	public void trustDevice(byte[] hash, UUID userId, java.time.Instant expiresAt) {
+		jdbc.sql("insert into trusted_device (token_hash, user_id, expires_at) values (:h, :u, :e)")
+			.param("h", hash).param("u", userId).param("e", java.sql.Timestamp.from(expiresAt)).update();
+	}
+
+	/** The account a browser was trusted for, while the trust lasts. */
+	public Optional<UUID> trustedDeviceOwner(byte[] hash) {
+		return jdbc.sql("select user_id from trusted_device where token_hash = :h and expires_at > now()").param("h", hash)
+			.query(UUID.class).optional();
+	}
+
+	/** Unlock links sent to this e-mail lately: a handful an hour, so the form cannot flood a mailbox. */
+	public int recentLinks(String email, String kind, int minutes) {
+		return jdbc.sql("select count(*) from account_link where email = :e and kind = :k and created_at > now() - make_interval(mins => :m)")
+			.param("e", email).param("k", kind).param("m", minutes).query(Integer.class).single();
 	}
 
 	static List<String> split(String s) {

@@ -2,6 +2,7 @@ package fr.maillage.accounts.internal;
 
 import dev.samstevens.totp.code.CodeVerifier;
 import fr.maillage.accounts.CurrentUser;
+import fr.maillage.accounts.Unlocks;
 import fr.maillage.shared.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -48,22 +49,40 @@ public class LoginGuard implements AuthenticationProvider {
 		}
 	}
 
-	/** Form details carrying the TOTP code typed beside the password. */
+	/** Form details carrying the TOTP code typed beside the password and the trusted-device cookie. */
 	public static class Details extends WebAuthenticationDetails {
 		private final @Nullable String totp;
+		private final @Nullable String device;
 
 		public Details(HttpServletRequest request) {
 			super(request);
 			this.totp = request.getParameter("totp");
+			this.device = deviceCookie(request);
 		}
 
-		public Details(String remoteAddress, @Nullable String totp) {
+		public Details(String remoteAddress, @Nullable String totp, @Nullable String device) {
 			super(remoteAddress, null);
 			this.totp = totp;
+			this.device = device;
 		}
 
 		public @Nullable String totp() {
 			return totp;
+		}
+
+		public @Nullable String device() {
+			return device;
+		}
+
+		public static @Nullable String deviceCookie(HttpServletRequest request) {
+			if (request.getCookies() != null) {
+				for (var c : request.getCookies()) {
+					if (Unlocks.DEVICE_COOKIE.equals(c.getName())) {
+						return c.getValue();
+					}
+				}
+			}
+			return null;
 		}
 	}
 
@@ -71,8 +90,10 @@ public class LoginGuard implements AuthenticationProvider {
 	private final PasswordEncoder passwords;
 	private final CodeVerifier codes;
 	private final fr.maillage.audit.AuditLog audit;
+	private final Unlocks unlocks;
 
-	LoginGuard(AccountStore store, PasswordEncoder passwords, CodeVerifier codes, fr.maillage.audit.AuditLog audit) {
+	LoginGuard(AccountStore store, PasswordEncoder passwords, CodeVerifier codes, fr.maillage.audit.AuditLog audit, Unlocks unlocks) {
+		this.unlocks = unlocks;
 		this.store = store;
 		this.passwords = passwords;
 		this.codes = codes;
@@ -86,21 +107,25 @@ public class LoginGuard implements AuthenticationProvider {
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
 				? d.getRemoteAddress() : "?";
 		String totp = authentication.getDetails() instanceof Details d ? d.totp() : null;
+		String device = authentication.getDetails() instanceof Details d ? d.device() : null;
 		if (email.length() > 320 || password.length() > 1024) {
 			// no account has such an e-mail (RFC 5321: 320 characters); an index key could not hold it
 			store.recordFailure("ip:" + address);
 			throw new BadCredentialsException("bad credentials");
 		}
-		String emailKey = "email:" + email;
-		String pairKey = "email-ip:" + email + "|" + address;
 		String addressKey = "ip:" + address;
 		CurrentUser user = store.loadByEmail(email).orElse(null);
 		java.util.UUID userId = user == null ? null : user.id();
+		// A browser its owner trusted by an unlock link is counted on its own, apart from the account's failures.
+		String deviceKey = userId == null ? null : unlocks.deviceKey(device, userId);
+		String emailKey = deviceKey != null ? deviceKey : "email:" + email;
+		String pairKey = deviceKey != null ? deviceKey : "email-ip:" + email + "|" + address;
+		int maxOnAccount = deviceKey != null ? MAX_FAILURES_PER_EMAIL_AND_ADDRESS : MAX_FAILURES_PER_EMAIL;
 		// an unknown e-mail is not written down: people type passwords into the wrong field
 		String label = user == null ? "?" : user.email();
 		if (store.recentFailures(pairKey, WINDOW_MINUTES) >= MAX_FAILURES_PER_EMAIL_AND_ADDRESS
 				|| store.recentFailures(addressKey, WINDOW_MINUTES) >= MAX_FAILURES_PER_ADDRESS
-				|| store.recentFailures(emailKey, WINDOW_MINUTES) >= MAX_FAILURES_PER_EMAIL) {
+				|| store.recentFailures(emailKey, WINDOW_MINUTES) >= maxOnAccount) {
 			audit.event(userId, label, "account.login.throttled", "user", userId == null ? null : userId.toString(), null, null);
 			throw new ThrottledException();
 		}
@@ -132,7 +157,9 @@ public class LoginGuard implements AuthenticationProvider {
 	/** One failure, counted once under each key, and audited (the account's id when the e-mail is known, never the password). */
 	private void fail(java.util.@Nullable UUID userId, String label, String emailKey, String pairKey, @Nullable String addressKey, String why) {
 		store.recordFailure(emailKey);
-		store.recordFailure(pairKey);
+		if (!pairKey.equals(emailKey)) {
+			store.recordFailure(pairKey);
+		}
 		if (addressKey != null) {
 			store.recordFailure(addressKey);
 		}

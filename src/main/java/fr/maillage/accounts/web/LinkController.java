@@ -2,6 +2,11 @@ package fr.maillage.accounts.web;
 
 import fr.maillage.accounts.Accounts;
 import fr.maillage.accounts.AccountMailer;
+import fr.maillage.accounts.Unlocks;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import fr.maillage.platform.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,15 +18,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One-time links received by e-mail: accepting an invitation, resetting a forgotten password. */
+/** One-time links received by e-mail: accepting an invitation, resetting a forgotten password, unlocking an account. */
 @Controller
 class LinkController {
 
 	private final Accounts accounts;
 	private final AccountMailer mailer;
 	private final Messages messages;
+	private final Unlocks unlocks;
 
-	LinkController(Accounts accounts, AccountMailer mailer, Messages messages) {
+	LinkController(Accounts accounts, AccountMailer mailer, Messages messages, Unlocks unlocks) {
+		this.unlocks = unlocks;
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.messages = messages;
@@ -73,6 +80,37 @@ class LinkController {
 		accounts.requestPasswordReset(email).ifPresent(link -> mailer.sendPasswordReset(link.email(), link.secret()));
 		// The same answer whether the address is known or not.
 		redirect.addFlashAttribute("success", messages.get("reset.sent"));
+		return "redirect:/connexion";
+	}
+
+	@PostMapping("/connexion/deblocage")
+	String requestUnlock(@RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
+		if (email.length() <= 320) {
+			unlocks.request(email).ifPresent(link -> mailer.sendUnlock(link.email(), link.secret()));
+		}
+		// The same answer whether the address is known or not.
+		redirect.addFlashAttribute("success", messages.get("unlock.sent"));
+		return "redirect:/connexion";
+	}
+
+	/** A page with a button, not the unlock itself: mail scanners open links, only a person presses the button. */
+	@GetMapping("/connexion/deblocage/{secret}")
+	String unlockForm(@PathVariable String secret) {
+		return "accounts/unlock";
+	}
+
+	@PostMapping("/connexion/deblocage/{secret}")
+	String unlock(@PathVariable String secret, HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		var device = unlocks.unlock(secret);
+		if (device.isEmpty()) {
+			model.addAttribute("failure", messages.get("unlock.invalid"));
+			return "accounts/link-invalid";
+		}
+		response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(Unlocks.DEVICE_COOKIE, device.get()).httpOnly(true)
+			.secure(request.isSecure()).sameSite("Lax").path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
+			.maxAge(Unlocks.DEVICE_TRUST).build().toString());
+		redirect.addFlashAttribute("success", messages.get("unlock.done"));
 		return "redirect:/connexion";
 	}
 

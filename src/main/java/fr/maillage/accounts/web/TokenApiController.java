@@ -49,7 +49,7 @@ class TokenApiController {
 			return error(HttpStatus.BAD_REQUEST, "invalide", "api.token.missingFields");
 		}
 		var attempt = UsernamePasswordAuthenticationToken.unauthenticated(body.email(), body.password());
-		attempt.setDetails(new LoginGuard.Details(request.getRemoteAddr(), body.totp()));
+		attempt.setDetails(new LoginGuard.Details(request.getRemoteAddr(), body.totp(), LoginGuard.Details.deviceCookie(request)));
 		try {
 			var auth = guard.authenticate(attempt);
 			CurrentUser user = (CurrentUser) auth.getPrincipal();
