@@ -208,6 +208,9 @@ public class Fees {
 		if (reason == null || reason.isBlank()) {
 			throw Problems.rejected("reason", "association.fee.cancel.reason");
 		}
+		if (reason.strip().length() > 500) {
+			throw Problems.rejected("reason", "text.tooLong", 500);
+		}
 		if (p.cancelledAt() != null) {
 			throw Problems.rejected("reason", "association.fee.cancel.already");
 		}

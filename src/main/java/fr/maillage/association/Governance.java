@@ -203,6 +203,9 @@ public class Governance {
 		if (end.isBefore(mandate.startsOn())) {
 			throw Problems.rejected("endsOn", "association.mandate.endsBeforeStart");
 		}
+		if (note != null && note.strip().length() > 500) {
+			throw Problems.rejected("note", "text.tooLong", 500);
+		}
 		jdbc.sql("update mandate set ends_on = :e, end_note = :n where id = :id").param("e", end)
 			.param("n", note == null || note.isBlank() ? null : note.strip()).param("id", mandateId).update();
 		sync.member(mandate.memberId());

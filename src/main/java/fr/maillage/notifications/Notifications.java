@@ -259,4 +259,10 @@ public class Notifications {
 				on conflict (user_id, kind) do update set mode = excluded.mode""").param("u", user.id()).param("k", kind).param("m", mode.name())
 			.update();
 	}
+
+	/** Several choices at once, all or none (one transaction). */
+	@Transactional
+	public void chooseAll(java.util.Map<String, DeliveryMode> modes) {
+		modes.forEach(this::choose);
+	}
 }

@@ -313,6 +313,9 @@ public class Enrolments {
 		if (reason == null || reason.isBlank()) {
 			throw Problems.rejected("reason", "pathways.end.reason");
 		}
+		if (reason.strip().length() > 500) {
+			throw Problems.rejected("reason", "text.tooLong", 500);
+		}
 		jdbc.sql("update pathway_enrolment set status = 'ENDED', ended_at = now(), end_reason = :r where id = :id and status = 'ACTIVE'")
 			.param("r", reason.strip()).param("id", enrolmentId).update();
 		jdbc.sql("update pathway_step set status = 'CANCELLED' where enrolment_id = :e and status = 'DUE'").param("e", enrolmentId).update();

@@ -111,8 +111,13 @@ class AccountController {
 
 	@PostMapping("/compte/jetons")
 	String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "90") int days, RedirectAttributes redirect) {
-		String token = accounts.issueToken(name.isBlank() ? messages.get("account.token.defaultName") : name, days);
-		redirect.addFlashAttribute("newToken", token);
+		try {
+			String token = accounts.issueToken(name.isBlank() ? messages.get("account.token.defaultName") : name, days);
+			redirect.addFlashAttribute("newToken", token);
+		}
+		catch (fr.maillage.platform.Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
+		}
 		return "redirect:/compte";
 	}
 

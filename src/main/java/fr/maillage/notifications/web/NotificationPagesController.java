@@ -77,12 +77,15 @@ class NotificationPagesController {
 
 	@PostMapping("/notifications/preferences")
 	String choose(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		// every value read before any is saved: one that is not a mode refuses the whole form, nothing half-saved
+		Map<String, DeliveryMode> chosen = new java.util.LinkedHashMap<>();
 		for (var p : notifications.preferences()) {
 			String value = form.get("mode-" + p.kind().code());
 			if (value != null) {
-				notifications.choose(p.kind().code(), DeliveryMode.valueOf(value));
+				chosen.put(p.kind().code(), DeliveryMode.valueOf(value));
 			}
 		}
+		notifications.chooseAll(chosen);
 		redirect.addFlashAttribute("success", messages.get("notifications.preferences.saved"));
 		return "redirect:/notifications/preferences";
 	}

@@ -48,6 +48,28 @@ class PageExceptionHandler {
 		return page(400, "error.badRequest", response, model);
 	}
 
+	/**
+	 * A form value the page could not take (a word in a number or a choice, an id that is not one,
+	 * a value outside a list): only a tampered or scripted request sends one, the page's own fields
+	 * cannot. Refused as a bad request, never an error of the application.
+	 */
+	@ExceptionHandler({ org.springframework.validation.BindException.class, IllegalArgumentException.class,
+			org.springframework.core.convert.ConversionException.class, org.springframework.beans.TypeMismatchException.class })
+	String unreadableValue(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		log.warn("Valeur illisible refusée sur {} {} : {}", request.getMethod(), request.getRequestURI(),
+				ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().substring(0, Math.min(200, ex.getMessage().length())));
+		return page(400, "error.unreadableFormValue", response, model);
+	}
+
+	/** A refusal of a service that a page did not catch to show beside its fields: the reasons, on a 400 page. */
+	@ExceptionHandler(fr.maillage.platform.Problems.RejectedException.class)
+	String rejected(fr.maillage.platform.Problems.RejectedException ex, HttpServletResponse response, Model model) {
+		response.setStatus(400);
+		model.addAttribute("status", 400);
+		model.addAttribute("message", String.join(" ", messages.byField(ex.problems()).values()));
+		return "error";
+	}
+
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooLarge(Exception ex, HttpServletResponse response, Model model) {
 		response.setStatus(413);
