@@ -86,8 +86,15 @@ public class LoadTest {
 		return n;
 	}
 
-	/** {@code token} is one bearer token, or {@code @file}: one token per line, user u taking line u modulo their number. */
-	static void users(String base, String token, Path queriesFile, int users, long thinkMs, int seconds, String path) throws Exception {
+	/**
+	 * {@code token} is one bearer token, or {@code @file}: one token per line, user u taking line u modulo their number.
+	 * {@code base} may name several nodes, comma-separated: the requests alternate between them. The
+	 * expected status is 200 unless {@code -Dexpect=404} (denied reads) says otherwise.
+	 */
+	static void users(String baseList, String token, Path queriesFile, int users, long thinkMs, int seconds, String path) throws Exception {
+		String[] bases = baseList.split(",");
+		int expect = Integer.getInteger("expect", 200);
+		java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 		List<String> queries = Files.readAllLines(queriesFile).stream().filter(s -> !s.isBlank()).toList();
 		List<String> tokens = token.startsWith("@") ? Files.readAllLines(Path.of(token.substring(1))).stream().filter(s -> !s.isBlank()).toList()
 				: List.of(token);
@@ -105,6 +112,7 @@ public class LoadTest {
 					}
 					while (System.nanoTime() < end) {
 						String q = queries.get(random.nextInt(queries.size()));
+						String base = bases[Math.floorMod(turn.getAndIncrement(), bases.length)];
 						HttpRequest r = HttpRequest.newBuilder(URI.create(base + path + URLEncoder.encode(q, StandardCharsets.UTF_8)))
 							.header("Authorization", "Bearer " + mine).header("Accept", "application/json").timeout(Duration.ofSeconds(30))
 							.GET().build();
@@ -112,7 +120,7 @@ public class LoadTest {
 						try {
 							HttpResponse<String> resp = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
 							long us = (System.nanoTime() - t0) / 1000;
-							if (resp.statusCode() != 200) {
+							if (resp.statusCode() != expect) {
 								errors.incrementAndGet();
 							}
 							else if (t0 > warmupEnd) {
@@ -131,8 +139,9 @@ public class LoadTest {
 			}
 		}
 		List<Long> all = new ArrayList<>(micros);
-		System.out.printf("%d users, think %d ms, %d s measured (after 5 s warm-up) on %s: %d requests, %d errors, %.0f req/s; %s%n",
-				users, thinkMs, seconds, path, all.size(), errors.get(), all.size() / (double) seconds, stats(all));
+		System.out.printf("%d users, think %d ms, %d s measured (after 5 s warm-up) on %s%s: %d requests, %d errors, %.0f req/s; %s%n",
+				users, thinkMs, seconds, path, bases.length > 1 ? " alternating between " + bases.length + " nodes" : "", all.size(),
+				errors.get(), all.size() / (double) seconds, stats(all));
 	}
 
 	static void sleep(long ms) {
