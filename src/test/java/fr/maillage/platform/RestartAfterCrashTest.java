@@ -79,6 +79,14 @@ class RestartAfterCrashTest {
 		admin = new Api(third.port(), TestData.ADMIN_TOKEN);
 		assertThat(admin.get("/api/v1/cpts/" + acknowledged).status()).as("committed just before both were killed").isEqualTo(200);
 		assertThat(admin.get("/api/v1/cpts/" + before).status()).isEqualTo(200);
+		// a commit acknowledged is on disk: the kept data directory runs with synchronous_commit on
+		int dbPort = Integer.parseInt(Files.readAllLines(DATA.resolve("postmaster.pid")).get(3).strip());
+		String ownerPassword = EmbeddedCredentials.read(DATA).orElseThrow().ownerPassword();
+		try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", EmbeddedCredentials.OWNER,
+				ownerPassword); var rs = c.createStatement().executeQuery("show synchronous_commit")) {
+			rs.next();
+			assertThat(rs.getString(1)).isEqualTo("on");
+		}
 		third.stop();
 		assertThat(postmaster()).as("a graceful stop stops the database too").isEmpty();
 	}
