@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"maillage.database.directory=target/test-postgres-first-run", "maillage.database.clean=true",
-		"spring.mail.host=127.0.0.1", "spring.mail.port=" + Mail.SMTP_PORT })
+		"spring.mail.host=127.0.0.1", "spring.mail.port=" + Mail.SMTP_PORT, "maillage.security.totp-required-for=PARTNER" })
 @Import(Mail.Started.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
