@@ -32,7 +32,7 @@ start() { # start LOG: the default configuration, on the one data directory; pri
   done
   python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$t0" "$(date +%s.%N)"
 }
-db_port() { sed -n 's/.*PostgreSQL intégré démarré sur le port \([0-9]*\).*/\1/p' "$1" | tail -1; }
+db_port() { sed -n 's/.*Database: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' "$1" | tail -1; }
 psql_() { PGPASSWORD="$(owner_password)" psql -q -h 127.0.0.1 -p "$(db_port "$log")" -U postgres -d postgres -v ON_ERROR_STOP=1 -tA "$@"; }
 
 log="$out/app-crash-0.log"
