@@ -73,6 +73,13 @@ public final class EmbeddedDatabase {
 			if (port > 0) {
 				builder.setPort(port);
 			}
+			// after a crash PostgreSQL replays its journal before it answers: on a loaded machine that
+			// outlasts zonky's 10 s, and a start that gives up needs a person; its own messages (why it
+			// would not start) go to a file beside the folder, where nothing else records them
+			builder.setPGStartupWait(org.springframework.boot.convert.DurationStyle.detectAndParse(
+					System.getProperty("maillage.database.startup-wait", "300s")));
+			ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(directory.resolveSibling(directory.getFileName() + ".log").toFile());
+			builder.setOutputRedirector(serverLog).setErrorRedirector(serverLog);
 			EmbeddedPostgres postgres = builder.start();
 			SERVERS.add(postgres);
 			EmbeddedRoles.secure(directory, postgres.getPort(), credentials);

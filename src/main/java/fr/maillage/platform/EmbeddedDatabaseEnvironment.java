@@ -23,6 +23,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 		boolean clean = environment.getProperty("maillage.database.clean", Boolean.class, false);
 		int port = environment.getProperty("maillage.database.port", Integer.class, 0);
 		System.setProperty("maillage.database.max-connections", environment.getProperty("maillage.database.max-connections", "100"));
+		System.setProperty("maillage.database.startup-wait", environment.getProperty("maillage.database.startup-wait", "300s"));
 		EmbeddedDatabase.Started db = EmbeddedDatabase.start(directory, clean, port,
 				environment.getProperty("maillage.database.shared-buffers", "128MB"));
 		// the application works as a role that cannot alter the schema; Flyway migrates as the owner

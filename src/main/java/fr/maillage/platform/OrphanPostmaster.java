@@ -30,7 +30,9 @@ final class OrphanPostmaster {
 		if (pid.isEmpty()) {
 			return;
 		}
-		Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+		// a postmaster killed a moment ago may still be a zombie that init has not reaped: PostgreSQL
+		// counts it as alive and refuses the folder, though it holds nothing any more
+		Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive).filter(p -> !isZombie(p.pid()));
 		Optional<Boolean> postgres = process.flatMap(OrphanPostmaster::isPostgres);
 		if (process.isEmpty() || postgres.equals(Optional.of(false))) {
 			// a stale file: PostgreSQL would refuse it only if its pid now belongs to another process
@@ -84,6 +86,18 @@ final class OrphanPostmaster {
 			return Optional.empty();
 		}
 		return Optional.of(Long.parseLong(lines.get(0).strip()));
+	}
+
+	/** Whether the process has exited and only waits to be reaped (state Z in Linux's /proc; false where there is none). */
+	static boolean isZombie(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			int end = stat.lastIndexOf(')');
+			return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/** Empty when the system does not say which program the process runs. */
