@@ -20,23 +20,23 @@ pid=""
 trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; pm=$(head -1 "$data/postgres/postmaster.pid" 2>/dev/null || true); [ -n "$pm" ] && kill $pm 2>/dev/null; sleep 1; rm -rf "$data"' EXIT
 auth=(-H "Authorization: Bearer $TOKEN")
 
-start() { # start LOG: the default configuration, on the one data directory; prints the seconds to /actuator/health
+start() { # start LOG: the default configuration, on the one data directory; sets pid and seconds (to /actuator/health)
   local t0; t0=$(date +%s.%N)
   MAILLAGE_ADMIN_EMAIL=bench@maillage.test MAILLAGE_ADMIN_PASSWORD=Bench-Password-2026 MAILLAGE_ADMIN_TOKEN=$TOKEN \
     java -jar "$jar" --server.port=$port --maillage.database.directory="$data/postgres" --maillage.files.directory="$data/files" \
     >"$1" 2>&1 &
   pid=$!
   until curl -s -o /dev/null "$BASE/actuator/health"; do
-    kill -0 "$pid" 2>/dev/null || { echo "the application did not start again:"; tail -30 "$1"; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "the application did not start again:"; tail -30 "$1"; echo "PostgreSQL:"; tail -30 "$data/postgres.log"; exit 1; }
     sleep 0.1
   done
-  python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$t0" "$(date +%s.%N)"
+  seconds=$(python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$t0" "$(date +%s.%N)")
 }
 db_port() { sed -n 's/.*Database: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' "$1" | tail -1; }
 psql_() { PGPASSWORD="$(owner_password)" psql -q -h 127.0.0.1 -p "$(db_port "$log")" -U postgres -d postgres -v ON_ERROR_STOP=1 -tA "$@"; }
 
 log="$out/app-crash-0.log"
-start "$log" >/dev/null
+start "$log"
 file="$out/rpps-2000.txt"
 [ -s "$file" ] || python3 bench/make-rpps.py 2000 "$file" >/dev/null
 id=$(curl -s "${auth[@]}" -F "file=@$file" $BASE/api/v1/imports/rpps | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -46,13 +46,7 @@ cpts=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' \
   $BASE/api/v1/cpts | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 psql_ <<SQL
 insert into cpts_role (user_id, cpts_id, role) select id, '$cpts', 'COORDINATOR' from user_account where email = 'bench@maillage.test' on conflict do nothing;
-insert into snp_slot (id, cpts_id, practitioner_id, owner_label, kind, profession_code, commune_code, starts_at, ends_at)
-select gen_random_uuid(), '$cpts', x.id, x.last_name, 'CABINET', x.profession_code, x.commune_code, t, t + interval '20 minutes'
-from (select distinct on (p.id) p.id, p.last_name, p.profession_code, a.commune_code, abs(hashtext(p.id::text)) % 30 as h
-      from practitioner p join practitioner_activity a on a.practitioner_id = p.id where a.active and p.profession_code is not null
-      order by p.id, a.commune_code) x
-cross join lateral (select date_trunc('day', now()) + ((g - 1) % 30 + 1) * interval '1 day' + interval '7 hours'
-                           + ((g * 7 + x.h) % 30) * interval '20 minutes' as t from generate_series(1, 40) g) s;
+$(slots_sql "$cpts")
 SQL
 psql_ -c "select id from snp_slot where starts_at > now() + interval '1 day' order by random()" >"$out/crash-slots.txt"
 echo "$(wc -l <"$out/crash-slots.txt") slots to book"
@@ -74,7 +68,7 @@ for round in $(seq 1 "$rounds"); do
   wait "$pid" 2>/dev/null || true
   kill "$load" 2>/dev/null || true; wait "$load" 2>/dev/null || true
   log="$out/app-crash-$round.log"
-  seconds=$(start "$log")
+  start "$log"
   restarts+=("$seconds")
   acked=$(sort -u "$acknowledged" | wc -l)
   # every acknowledged booking is there after the crash (loaded into a temporary table, compared in the database)
@@ -104,7 +98,7 @@ sleep 1
 echo "uploads before the kill: $(find "$data/files" -type f | wc -l) file(s), $(du -sh "$data/files" | cut -f1)"
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true
 log="$out/app-crash-import.log"
-seconds=$(start "$log")
+start "$log"
 status=$(curl -s "${auth[@]}" $BASE/api/v1/imports/$id)
 echo "started again in $seconds s; the import: $(echo "$status" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["status"], "-", j.get("problem") or "")')"
 echo "uploads left: $(find "$data/files" -type f | wc -l) file(s)"

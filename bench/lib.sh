@@ -28,3 +28,18 @@ start_app() {
 # The embedded database's owner password (generated at its first start, beside its data folder),
 # for psql and pgbench: the application's own role cannot load benchmark data into every table.
 owner_password() { sed -n 's/^owner.password=//p' "$data/postgres.credentials"; }
+
+# slots_sql CPTS: SQL giving every professional with an active place 40 slots of 20 minutes in CPTS,
+# spread over the next 30 days from 7:00 (the day and hour from a hash of their id).
+slots_sql() {
+  cat <<SQL
+insert into snp_slot (id, cpts_id, practitioner_id, owner_label, kind, profession_code, commune_code, starts_at, ends_at)
+select gen_random_uuid(), '$1', x.id, x.last_name, 'CABINET', x.profession_code, x.commune_code, t, t + interval '20 minutes'
+from (select distinct on (p.id) p.id, p.last_name, p.profession_code, a.commune_code, abs(hashtext(p.id::text)) % 30 as h
+      from practitioner p join practitioner_activity a on a.practitioner_id = p.id where a.active and p.profession_code is not null
+      order by p.id, a.commune_code) x
+cross join lateral (select date_trunc('day', now()) + ((g - 1) % 30 + 1) * interval '1 day' + interval '7 hours'
+                           + ((g * 7 + x.h) % 30) * interval '20 minutes' as t from generate_series(1, 40) g) s;
+analyze snp_slot;
+SQL
+}

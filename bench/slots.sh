@@ -25,14 +25,7 @@ cpts=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' \
   $BASE/api/v1/cpts | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 psql_ <<SQL
 insert into cpts_role (user_id, cpts_id, role) select id, '$cpts', 'COORDINATOR' from user_account where email = 'bench@maillage.test' on conflict do nothing;
-insert into snp_slot (id, cpts_id, practitioner_id, owner_label, kind, profession_code, commune_code, starts_at, ends_at)
-select gen_random_uuid(), '$cpts', x.id, x.last_name, 'CABINET', x.profession_code, x.commune_code, t, t + interval '20 minutes'
-from (select distinct on (p.id) p.id, p.last_name, p.profession_code, a.commune_code, abs(hashtext(p.id::text)) % 30 as h
-      from practitioner p join practitioner_activity a on a.practitioner_id = p.id where a.active and p.profession_code is not null
-      order by p.id, a.commune_code) x
-cross join lateral (select date_trunc('day', now()) + ((g - 1) % 30 + 1) * interval '1 day' + interval '7 hours'
-                           + ((g * 7 + x.h) % 30) * interval '20 minutes' as t from generate_series(1, 40) g) s;
-analyze snp_slot;
+$(slots_sql "$cpts")
 SQL
 psql_ -tA -c "select count(*) || ' slots, ' || count(distinct practitioner_id) || ' professionals' from snp_slot"
 psql_ -tA -c "select distinct commune_code from snp_slot where profession_code = '10'" >"$out/slot-communes.txt"

@@ -67,14 +67,7 @@ cpts=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' \
 outsider_token=bench-outsider-7d1f3a5c9e2b4d6f8a0c1e3b5d7f9a2c
 psql_ <<SQL
 insert into cpts_role (user_id, cpts_id, role) select id, '$cpts', 'COORDINATOR' from user_account where email = 'bench@maillage.test' on conflict do nothing;
-insert into snp_slot (id, cpts_id, practitioner_id, owner_label, kind, profession_code, commune_code, starts_at, ends_at)
-select gen_random_uuid(), '$cpts', x.id, x.last_name, 'CABINET', x.profession_code, x.commune_code, t, t + interval '20 minutes'
-from (select distinct on (p.id) p.id, p.last_name, p.profession_code, a.commune_code, abs(hashtext(p.id::text)) % 30 as h
-      from practitioner p join practitioner_activity a on a.practitioner_id = p.id where a.active and p.profession_code is not null
-      order by p.id, a.commune_code) x
-cross join lateral (select date_trunc('day', now()) + ((g - 1) % 30 + 1) * interval '1 day' + interval '7 hours'
-                           + ((g * 7 + x.h) % 30) * interval '20 minutes' as t from generate_series(1, 40) g) s;
-analyze snp_slot;
+$(slots_sql "$cpts")
 -- someone outside the CPTS, with an API token: every booking they ask for is refused (404) and audited
 insert into user_account (id, email, display_name) values ('0b0b0b0b-0000-4000-8000-000000000001', 'hors-cercle@maillage.test', 'Hors cercle');
 insert into api_token (id, user_id, name, token_hash, expires_at)
