@@ -4,6 +4,7 @@
 #
 # The application is restarted on the same data directory in each configuration:
 #   before   synchronous_commit off, no audit hash chain (stamping trigger disabled, no sealing), denials not audited
+#            (a rule of the bench drops their row in the database: the application has no switch to stop auditing)
 #   sync     only synchronous_commit on
 #   chain    only the hash chain (trigger and sealing every 5 s)
 #   denials  only the audit of denied reads
@@ -83,30 +84,32 @@ open(sys.argv[2], "w").write("\n".join(random.choice(codes) for _ in range(2000)
 psql_ -tA -c "select id from snp_slot where starts_at > now() + interval '1 day' order by random() limit 30000" >"$out/trust-slots.txt"
 
 search_path="/api/v1/slots/search?profession=10&radiusKm=15&commune="
-# configure SYNC CHAIN: database-side switches, set as the owner while a node runs; they hold from the next start
+# configure SYNC CHAIN DENIALS: database-side switches, set as the owner while a node runs; they hold from the next start
 configure() {
   psql_ -c "alter role maillage set synchronous_commit = $1"
   if [ "$2" = on ]; then psql_ -c "alter table audit_event enable trigger audit_event_stamped"
   else psql_ -c "alter table audit_event disable trigger audit_event_stamped"; fi
+  # off: the denial's insert still reaches the database, which writes nothing (no row, no commit to flush)
+  if [ "$3" = on ]; then psql_ -c "drop rule if exists bench_denials_unaudited on audit_event"
+  else psql_ -c "create or replace rule bench_denials_unaudited as on insert to audit_event where new.action = 'access.denied' do instead nothing"; fi
 }
 no_seal=--maillage.audit.seal-interval=100000h
-no_denials=--maillage.bench.skip-denied-access-audit=true
-#        name          synchronous_commit  chain  application arguments
-configs=("before       off                 off    $no_seal $no_denials"
-         "sync         on                  off    $no_seal $no_denials"
-         "chain        off                 on     $no_denials"
-         "denials      off                 off    $no_seal"
-         "after        on                  on"
-         "before-2     off                 off    $no_seal $no_denials"
-         "after-2      on                  on"
-         "before-3     off                 off    $no_seal $no_denials"
-         "after-3      on                  on")
-read -r _ sync chain _ <<<"${configs[0]}"
-configure "$sync" "$chain"
+#        name          synchronous_commit  chain  denials  application arguments
+configs=("before       off                 off    off      $no_seal"
+         "sync         on                  off    off      $no_seal"
+         "chain        off                 on     off"
+         "denials      off                 off    on       $no_seal"
+         "after        on                  on     on"
+         "before-2     off                 off    off      $no_seal"
+         "after-2      on                  on     on"
+         "before-3     off                 off    off      $no_seal"
+         "after-3      on                  on     on")
+read -r _ sync chain denials _ <<<"${configs[0]}"
+configure "$sync" "$chain" "$denials"
 stop
 echo "== side by side"
 for i in "${!configs[@]}"; do
-  read -r name sync chain args <<<"${configs[$i]}"
+  read -r name sync chain denials args <<<"${configs[$i]}"
   # shellcheck disable=SC2086
   start "$name" $args
   # sealing (when on) catches up with what the configurations without it left unsealed
@@ -122,8 +125,8 @@ for i in "${!configs[@]}"; do
   echo "[$name] search $(java bench/LoadTest.java users $BASE $TOKEN "$out/slot-queries.txt" 50 0 $seconds "$search_path")" | tee -a "$results"
   psql_ -tA -c "select id from snp_booking order by random() limit 2000" >"$out/trust-bookings.txt"
   echo "[$name] denied $(java -Dexpect=404 bench/LoadTest.java users $BASE $outsider_token "$out/trust-bookings.txt" 50 0 $seconds /api/v1/bookings/)" | tee -a "$results"
-  if [ $((i + 1)) -lt ${#configs[@]} ]; then read -r _ sync chain _ <<<"${configs[$((i + 1))]}"; else sync=on; chain=on; fi
-  configure "$sync" "$chain"
+  if [ $((i + 1)) -lt ${#configs[@]} ]; then read -r _ sync chain denials _ <<<"${configs[$((i + 1))]}"; else sync=on; chain=on; denials=on; fi
+  configure "$sync" "$chain" "$denials"
   stop
 done
 

@@ -29,12 +29,9 @@ class DeniedAccessAudit extends OncePerRequestFilter {
 	private static final Pattern CPTS = Pattern.compile("/cpts/([0-9a-fA-F-]{36})(/|$)");
 
 	private final AuditLog audit;
-	/** Only for bench/trust.sh, which measures what this audit costs: never set it on an installation. */
-	private final boolean skipped;
 
-	DeniedAccessAudit(AuditLog audit, @org.springframework.beans.factory.annotation.Value("${maillage.bench.skip-denied-access-audit:false}") boolean skipped) {
+	DeniedAccessAudit(AuditLog audit) {
 		this.audit = audit;
-		this.skipped = skipped;
 	}
 
 	@Override
@@ -42,7 +39,7 @@ class DeniedAccessAudit extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		chain.doFilter(request, response);
 		int status = response.getStatus();
-		if (skipped || (status != 403 && status != 404)) {
+		if (status != 403 && status != 404) {
 			return;
 		}
 		String path = request.getRequestURI();
