@@ -26,4 +26,10 @@ public interface ReferenceUpdate {
 	Report preview(Files files);
 
 	Report apply(Files files);
+
+	/** Keeps previewed files until their confirmation, which any node may receive (one day at most). */
+	java.util.UUID keep(Files files);
+
+	/** Applies the files kept under this id, all or nothing, and forgets them; empty when there are none (confirmed already, or forgotten). */
+	java.util.Optional<Report> applyKept(java.util.UUID id);
 }

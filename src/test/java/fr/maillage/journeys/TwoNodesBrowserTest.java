@@ -94,6 +94,39 @@ class TwoNodesBrowserTest {
 	}
 
 	@Test
+	void aReferencePackagePreviewedThroughNodeAIsConfirmedThroughNodeB() throws Exception {
+		String b = "http://127.0.0.1:" + nodeB().port();
+		var dir = TestData.shared().resolve("data/reference/etalab-decoupage-administratif-6.0.0");
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD);
+			page.navigate("http://127.0.0.1:" + port + "/administration/reference");
+			for (String file : new String[] { "communes.json", "epci.json", "departements.json", "regions.json" }) {
+				page.getByLabel(file).setInputFiles(dir.resolve(file));
+			}
+			page.locator("form", new Page.LocatorOptions().setHas(page.getByLabel("communes.json")))
+				.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Voir l'aperçu")).click();
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remplacer le référentiel"))).isVisible();
+			assertThat(jdbc.sql("select count(*) from reference_pending").query(Long.class).single()).as("the preview waits in the database").isEqualTo(1);
+
+			// the confirmation, rendered by node A, lands on node B
+			String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+			APIResponse confirmed = page.request().post(b + "/administration/reference/paquet/confirmer",
+				RequestOptions.create().setMaxRedirects(0).setForm(FormData.create().set("_csrf", csrf)));
+			assertThat(confirmed.status()).isEqualTo(302);
+			page.navigate(b + "/administration/reference");
+			assertThat(page.getByText(java.util.regex.Pattern.compile("Référentiel remplacé : 34\\s969 communes"))).isVisible();
+			assertThat(jdbc.sql("select count(*) from reference_pending").query(Long.class).single()).as("forgotten once applied").isZero();
+
+			// a second confirmation finds nothing to apply
+			page.request().post(b + "/administration/reference/paquet/confirmer",
+				RequestOptions.create().setMaxRedirects(0).setForm(FormData.create().set("_csrf", csrf)));
+			page.navigate("http://127.0.0.1:" + port + "/administration/reference");
+			assertThat(page.getByRole(AriaRole.ALERT)).containsText("expiré");
+		}
+	}
+
+	@Test
 	void referenceDataChangedThroughOneNodeReachesTheOther() throws Exception {
 		// Gap has no coordinates in the shipped data, and no other test places it
 		SecondNode b = nodeB();

@@ -27,11 +27,25 @@ class PackageReferenceUpdate implements ReferenceUpdate {
 	private final CommuneCatalog catalog;
 	private final ReferenceStore store;
 	private final AuditLog audit;
+	private final PendingPackages pending;
 
-	PackageReferenceUpdate(CommuneCatalog catalog, ReferenceStore store, AuditLog audit) {
+	PackageReferenceUpdate(CommuneCatalog catalog, ReferenceStore store, AuditLog audit, PendingPackages pending) {
 		this.catalog = catalog;
 		this.store = store;
 		this.audit = audit;
+		this.pending = pending;
+	}
+
+	@Override
+	@Transactional
+	public java.util.UUID keep(Files files) {
+		return pending.keep(files);
+	}
+
+	@Override
+	@Transactional
+	public java.util.Optional<Report> applyKept(java.util.UUID id) {
+		return pending.take(id).map(this::apply);
 	}
 
 	@Override

@@ -124,31 +124,23 @@ class ReferenceAdminController {
 		ReferenceUpdate.Files files = new ReferenceUpdate.Files(communes.getBytes(), epci.getBytes(), departements.getBytes(), regions.getBytes());
 		ReferenceUpdate.Report report = update.preview(files);
 		if (report.acceptable()) {
-			java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("maillage-reference");
-			java.nio.file.Files.write(dir.resolve("communes.json"), files.communes());
-			java.nio.file.Files.write(dir.resolve("epci.json"), files.epci());
-			java.nio.file.Files.write(dir.resolve("departements.json"), files.departements());
-			java.nio.file.Files.write(dir.resolve("regions.json"), files.regions());
-			session.setAttribute(PENDING_PACKAGE, dir.toString());
+			session.setAttribute(PENDING_PACKAGE, update.keep(files));
 		}
 		model.addAttribute("update", report);
 		return VIEW;
 	}
 
 	@PostMapping(UploadLimits.REFERENCE_PATH + "/confirmer")
-	String confirmPackage(HttpSession session, RedirectAttributes redirect) throws IOException {
+	String confirmPackage(HttpSession session, RedirectAttributes redirect) {
 		requireAdmin();
-		String dir = (String) session.getAttribute(PENDING_PACKAGE);
-		if (dir == null) {
+		java.util.Optional<ReferenceUpdate.Report> applied = session.getAttribute(PENDING_PACKAGE) instanceof java.util.UUID id
+				? update.applyKept(id) : java.util.Optional.empty();
+		session.removeAttribute(PENDING_PACKAGE);
+		if (applied.isEmpty()) {
 			redirect.addFlashAttribute("failure", messages.get("reference.coordinates.expired"));
 			return "redirect:/administration/reference";
 		}
-		session.removeAttribute(PENDING_PACKAGE);
-		java.nio.file.Path d = java.nio.file.Path.of(dir);
-		ReferenceUpdate.Report report = update.apply(new ReferenceUpdate.Files(java.nio.file.Files.readAllBytes(d.resolve("communes.json")),
-				java.nio.file.Files.readAllBytes(d.resolve("epci.json")), java.nio.file.Files.readAllBytes(d.resolve("departements.json")),
-				java.nio.file.Files.readAllBytes(d.resolve("regions.json"))));
-		org.springframework.util.FileSystemUtils.deleteRecursively(d);
+		ReferenceUpdate.Report report = applied.get();
 		redirect.addFlashAttribute(report.applied() ? "success" : "failure", report.applied()
 				? messages.get("reference.update.applied", report.communes(), report.added(), report.removed(), report.renamed())
 				: messages.get("reference.update.refused"));
