@@ -82,7 +82,11 @@ class NotificationPagesController {
 		for (var p : notifications.preferences()) {
 			String value = form.get("mode-" + p.kind().code());
 			if (value != null) {
-				chosen.put(p.kind().code(), DeliveryMode.valueOf(value));
+				DeliveryMode mode = fr.maillage.platform.TypedValues.enumOf(DeliveryMode.class, value);
+				if (mode == null) {
+					throw fr.maillage.platform.Problems.rejected("mode-" + p.kind().code(), "error.unreadableFormValue");
+				}
+				chosen.put(p.kind().code(), mode);
 			}
 		}
 		notifications.chooseAll(chosen);

@@ -257,7 +257,7 @@ class PathwayPagesController {
 		for (int i = 0; i < 3; i++) {
 			String who = p.get("member_" + i);
 			if (who != null && !who.isBlank()) {
-				circle.add(new Enrolments.MemberForm(UUID.fromString(who.strip()), null, TypedValues.enumOf(PathwayRole.class, p.get("memberRole_" + i)),
+				circle.add(new Enrolments.MemberForm(TypedValues.uuid(who), null, TypedValues.enumOf(PathwayRole.class, p.get("memberRole_" + i)),
 						"true".equals(p.get("memberGp_" + i))));
 			}
 		}

@@ -49,11 +49,13 @@ class PageExceptionHandler {
 	}
 
 	/**
-	 * A form value the page could not take (a word in a number or a choice, an id that is not one,
-	 * a value outside a list): only a tampered or scripted request sends one, the page's own fields
-	 * cannot. Refused as a bad request, never an error of the application.
+	 * A form value that Spring could not bind (a word in a number or a choice bound to a record or
+	 * a parameter): only a tampered or scripted request sends one, the page's own fields cannot.
+	 * Refused as a bad request. Values a controller reads itself go through {@code TypedValues}
+	 * (null when unreadable, then refused by the form's checks); an IllegalArgumentException
+	 * anywhere else is a bug, and stays an error of the application.
 	 */
-	@ExceptionHandler({ org.springframework.validation.BindException.class, IllegalArgumentException.class,
+	@ExceptionHandler({ org.springframework.validation.BindException.class,
 			org.springframework.core.convert.ConversionException.class, org.springframework.beans.TypeMismatchException.class })
 	String unreadableValue(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		log.warn("Valeur illisible refusée sur {} {} : {}", request.getMethod(), request.getRequestURI(),

@@ -164,8 +164,8 @@ class SnpPagesController {
 	@PostMapping("/soins-non-programmes/absences")
 	String absence(@RequestParam Map<String, String> p, RedirectAttributes redirect) {
 		String owner = p.getOrDefault("owner", "");
-		UUID practitioner = owner.startsWith("p:") ? UUID.fromString(owner.substring(2)) : null;
-		UUID organization = owner.startsWith("o:") ? UUID.fromString(owner.substring(2)) : null;
+		UUID practitioner = owner.startsWith("p:") ? TypedValues.uuid(owner.substring(2)) : null;
+		UUID organization = owner.startsWith("o:") ? TypedValues.uuid(owner.substring(2)) : null;
 		UUID cptsId = TypedValues.uuid(p.get("cptsId"));
 		try {
 			Slots.AbsenceResult r = slots.declareAbsence(cptsId, new Slots.Owner(practitioner, organization), TypedValues.date(p.get("from")), TypedValues.date(p.get("to")),
@@ -214,10 +214,10 @@ class SnpPagesController {
 	String publish(@RequestParam Map<String, String> p, @RequestParam(required = false) @Nullable List<DayOfWeek> days, Model model,
 			RedirectAttributes redirect) {
 		String owner = p.getOrDefault("owner", "");
-		UUID practitioner = owner.startsWith("p:") ? UUID.fromString(owner.substring(2)) : null;
-		UUID organization = owner.startsWith("o:") ? UUID.fromString(owner.substring(2)) : null;
+		UUID practitioner = owner.startsWith("p:") ? TypedValues.uuid(owner.substring(2)) : null;
+		UUID organization = owner.startsWith("o:") ? TypedValues.uuid(owner.substring(2)) : null;
 		UUID cptsId = TypedValues.uuid(p.get("cptsId"));
-		SlotKind kind = p.get("kind") == null || p.get("kind").isBlank() ? null : SlotKind.valueOf(p.get("kind"));
+		SlotKind kind = TypedValues.enumOf(SlotKind.class, p.get("kind"));
 		Set<DayOfWeek> chosen = days == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
 		try {
 			Slots.Published published;
