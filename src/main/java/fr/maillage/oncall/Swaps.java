@@ -189,7 +189,7 @@ public class Swaps {
 		if (changed == 0) {
 			throw Problems.rejected("swap", "oncall.swap.notOpen");
 		}
-		audit.change("oncall.swap." + status.name().toLowerCase(Locale.ROOT), "oncall_swap", swapId.toString(), roster.cptsId(), null);
+		audit.change(status == Status.REFUSED ? "oncall.swap.refused" : "oncall.swap.cancelled", "oncall_swap", swapId.toString(), roster.cptsId(), null);
 		if (status == Status.REFUSED) {
 			tell(roster, holdersOf(s.a()), messages.get("oncall.swap.refused.title"),
 					messages.get("oncall.swap.refused.body", s.b().assigneeLabel(), DAY.format(s.b().startsAt())));
