@@ -1,9 +1,29 @@
 // Maillage: htmx gets the CSRF token; pages work without this file too.
+document.documentElement.classList.add("js");
+
+// the menu button of narrow windows opens and closes the menu
+document.addEventListener("click", (event) => {
+  const toggle = event.target.closest(".menu-toggle");
+  if (!toggle) {
+    return;
+  }
+  const menu = document.getElementById(toggle.getAttribute("aria-controls"));
+  const open = menu.classList.toggle("open");
+  toggle.setAttribute("aria-expanded", String(open));
+});
+
 document.addEventListener("htmx:configRequest", (event) => {
   const header = document.querySelector('meta[name="csrf-header"]');
   const token = document.querySelector('meta[name="csrf-token"]');
   if (header && token) {
     event.detail.headers[header.content] = token.content;
+  }
+});
+
+// a list's filter applies as soon as it changes (its button stays for pages without JavaScript)
+document.addEventListener("change", (event) => {
+  if (event.target.matches("select[data-autosubmit]")) {
+    event.target.form.requestSubmit();
   }
 });
 

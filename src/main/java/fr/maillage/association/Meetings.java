@@ -138,6 +138,12 @@ public class Meetings {
 		}
 		if (f.startsAt() == null) {
 			problems.reject("startsAt", "association.meeting.startsAt");
+		} else {
+			// a past meeting may be recorded (its minutes), within reason: a typed 1901 or 2901 is a slip
+			LocalDateTime now = LocalDateTime.now(Board.PARIS);
+			if (f.startsAt().isBefore(now.minusYears(10)) || f.startsAt().isAfter(now.plusYears(5))) {
+				problems.reject("startsAt", "association.meeting.startsAt.range");
+			}
 		}
 		int minutes = f.durationMinutes() == null ? 120 : f.durationMinutes();
 		if (minutes < 15 || minutes > 24 * 60) {

@@ -30,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CptsService {
 
-	private static final Pattern PHONE = Pattern.compile("^(0[1-9]\\d{8}|\\+33[1-9]\\d{8}|\\+262\\d{9}|\\+590\\d{9}|\\+594\\d{9}|\\+596\\d{9})$");
 	private static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$");
 	/** Paths the application uses itself: a public page may not take them. */
 	public static final Set<String> RESERVED_SLUGS = Set.of("api", "admin", "administration", "actuator", "audit", "compte",
@@ -81,8 +80,8 @@ public class CptsService {
 		if (!EmailAddress.isPlausible(email)) {
 			problems.reject("email", email.isEmpty() ? "cpts.email.required" : "cpts.email.invalid");
 		}
-		String phone = trim(form.phone()).replaceAll("[\\s.\\-()]", "");
-		if (!PHONE.matcher(phone).matches()) {
+		String phone = fr.maillage.shared.PhoneNumber.normalize(trim(form.phone()));
+		if (!fr.maillage.shared.PhoneNumber.isPlausible(phone)) {
 			problems.reject("phone", phone.isEmpty() ? "cpts.phone.required" : "cpts.phone.invalid");
 		}
 		String slug = trim(form.slug()).toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 /**
  * The CPTS itself: identity (name, legal form, SIRET, contact, slug), its territory (communes
- * with zone flags, population, size class) and its public page.
+ * with zone flags, population, size class), its public page, and the signed-in person's main
+ * menu (web/Navigation: the entries of every module, for the CPTS they work in).
  */
 @ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference"})
 @NullMarked

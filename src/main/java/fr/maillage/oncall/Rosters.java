@@ -150,6 +150,8 @@ public class Rosters {
 		}
 		if (form.publicPhone() != null && form.publicPhone().strip().length() > 40) {
 			problems.reject("publicPhone", "oncall.roster.phone.tooLong");
+		} else if (form.publicPhone() != null && !form.publicPhone().isBlank() && !fr.maillage.shared.PhoneNumber.isPlausiblePublic(form.publicPhone())) {
+			problems.reject("publicPhone", "oncall.roster.phone.invalid");
 		}
 		if (form.publicNote() != null && form.publicNote().strip().length() > 500) {
 			problems.reject("publicNote", "oncall.roster.note.tooLong");

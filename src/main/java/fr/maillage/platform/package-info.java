@@ -1,6 +1,7 @@
 /**
  * What every module stands on and no business module owns: the embedded database, the page
- * layout, locale and messages, error pages and the upload limits.
+ * layout and the shape of its menu entries (MenuEntry), locale and messages, error pages and the
+ * upload limits.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked

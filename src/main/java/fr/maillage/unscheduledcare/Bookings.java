@@ -288,12 +288,14 @@ public class Bookings {
 		return out;
 	}
 
-	/** The bookings the user made, newest first; audited. */
+	/** The bookings the user made in time order: the coming ones from the soonest, then the past ones from the latest; audited. */
 	@Transactional(readOnly = true)
 	public List<Booking> myBookings() {
 		CurrentUser user = access.requireUser();
-		List<UUID> ids = jdbc.sql("select id from snp_booking where booked_by = :u order by booked_at desc limit 200").param("u", user.id())
-			.query(UUID.class).list();
+		List<UUID> ids = jdbc.sql("""
+				select b.id from snp_booking b join snp_slot s on s.id = b.slot_id where b.booked_by = :u
+				order by s.starts_at < now(), case when s.starts_at >= now() then s.starts_at end, s.starts_at desc limit 200""")
+			.param("u", user.id()).query(UUID.class).list();
 		List<Booking> out = ids.stream().map(this::load).flatMap(Optional::stream).toList();
 		if (!out.isEmpty()) {
 			audit.read("snp.booking.list", "snp_booking", null, out.getFirst().slot().cptsId(), "mes réservations (" + out.size() + ")");

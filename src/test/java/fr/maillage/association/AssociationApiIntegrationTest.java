@@ -286,6 +286,12 @@ class AssociationApiIntegrationTest {
 		assertThat(new String(attachment(minutes, "application/pdf"), StandardCharsets.ISO_8859_1)).startsWith("%PDF");
 		assertThat(gp2.api().get("/api/v1/meetings/" + meetingId + "/minutes.pdf").status()).isEqualTo(200);
 
+		// a year typed wrong (1901) is refused, with the reason
+		Api.Response slip = coordinator.post(base + "/meetings", Map.of("kind", "BUREAU", "title", "Bureau d'antan", "startsAt", "1901-03-12T18:00",
+				"videoLink", "https://visio.example.org/bureau", "durationMinutes", 60));
+		assertThat(slip.status()).isEqualTo(400);
+		assertThat(field(slip, "startsAt")).contains("vérifiez l'année");
+
 		// a meeting already begun: convening it is refused unless confirmed
 		String late = coordinator.post(base + "/meetings", Map.of("kind", "BUREAU", "title", "Bureau de la veille", "startsAt",
 				LocalDateTime.now(ZoneId.of("Europe/Paris")).minusHours(2).withNano(0).toString(), "videoLink", "https://visio.example.org/bureau",

@@ -300,9 +300,13 @@ class AccountSecurityBrowserTest {
 	@Test
 	void theInterfaceSwitchesToEnglishAndBack() {
 		login(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD, null);
+		page.navigate(url("/compte"));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My account").setLevel(1))).isVisible();
+		page.navigate(url("/"));
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your CPTS"))).isVisible();
+		page.navigate(url("/compte"));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Français")).click();
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Vos CPTS"))).isVisible();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mon compte").setLevel(1))).isVisible();
 	}
 }

@@ -194,7 +194,7 @@ class AssociationBrowserTest {
 		try (BrowserContext context = Browser.newContext()) {
 			Page page = context.newPage();
 			Browser.login(page, port, gp2Person.email(), gp2Person.password());
-			page.getByRole(AriaRole.LINK, named("Mon adhésion")).click();
+			Browser.menu(page, "Association", "Mon adhésion");
 			assertThat(page.locator(".mes-recus")).containsText("Aucun paiement.");
 			page.getByRole(AriaRole.LINK, named("Conseil de décembre")).click();
 			assertThat(page.locator("#pv")).containsText("Le conseil adopte le plan d'action.");

@@ -213,7 +213,7 @@ class FirstRunBrowserTest {
 	@Order(6)
 	void theAdministratorUpdatesTheReferenceDataFromThePackageFiles() {
 		login(ADMIN, ADMIN_PASSWORD);
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Référentiel")).click();
+		Browser.menu(page, "Administration", "Référentiel");
 		var dir = fr.maillage.support.TestData.shared().resolve("data/reference/etalab-decoupage-administratif-6.0.0");
 		page.getByLabel("communes.json").setInputFiles(dir.resolve("communes.json"));
 		page.getByLabel("epci.json").setInputFiles(dir.resolve("epci.json"));
@@ -232,7 +232,7 @@ class FirstRunBrowserTest {
 	@Order(7)
 	void theAdministratorImportsCoordinatesAndTheTerritoryGetsItsMap() {
 		login(ADMIN, ADMIN_PASSWORD);
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Référentiel")).click();
+		Browser.menu(page, "Administration", "Référentiel");
 		page.getByLabel("Fichier CSV des coordonnées")
 			.setInputFiles(fr.maillage.support.TestData.shared().resolve("data/reference/communes-centroids-2018.csv"));
 		page.locator("form", new Page.LocatorOptions().setHas(page.getByLabel("Fichier CSV des coordonnées")))

@@ -93,7 +93,7 @@ class NotificationBrowserTest {
 		try (BrowserContext context = Browser.newContext()) {
 			Page page = context.newPage();
 			Browser.login(page, port, TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD);
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Envois")).click();
+			Browser.menu(page, "Administration", "Envois");
 			var row = page.locator("#envois tbody tr", new Page.LocatorOptions().setHasText(phone));
 			assertThat(row).containsText("HTTP 500");
 			assertThat(row).containsText("Essai 1 échoué");

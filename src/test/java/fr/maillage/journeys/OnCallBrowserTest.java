@@ -123,7 +123,7 @@ class OnCallBrowserTest {
 		try (BrowserContext context = Browser.newContext()) {
 			Page page = context.newPage();
 			Browser.login(page, port, first.email(), first.password());
-			page.getByRole(AriaRole.LINK, named("Gardes")).click();
+			Browser.menu(page, "Soins et gardes", "Mes gardes");
 			Locator mine = page.locator("#mes-gardes li", new Page.LocatorOptions().setHas(page.getByRole(AriaRole.BUTTON, named("Proposer un échange")))).first();
 			assertThat(mine).containsText(cours);
 			mine.getByRole(AriaRole.BUTTON, button("Proposer un échange")).click();

@@ -54,7 +54,7 @@ class UnscheduledCareBrowserTest {
 		try (BrowserContext context = Browser.newContext()) {
 			Page page = context.newPage();
 			Browser.login(page, port, staff.email(), staff.password());
-			page.getByRole(AriaRole.LINK, named("Soins non programmés")).click();
+			Browser.menu(page, "Soins et gardes", "Trouver un créneau");
 			page.getByRole(AriaRole.BUTTON, named("Publier des créneaux")).click();
 			page.getByLabel("Type").selectOption("CABINET");
 			page.getByLabel("Profession").selectOption("10");

@@ -2,7 +2,8 @@ package fr.maillage.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.maillage.support.Mail;
+import fr.maillage.support.DemoTest;
+import fr.maillage.support.DemoTest.Demo;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,9 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 
@@ -36,10 +35,7 @@ import org.springframework.web.util.HtmlUtils;
  * impossible dates, an empty value, markup) or given twice. No answer is a 500, and a form
  * that refused every variant has written nothing to any business table.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"maillage.database.directory=target/test-postgres-forms", "maillage.database.clean=true", "maillage.demo=true",
-		"maillage.files.directory=target/test-files-forms", "spring.mail.host=127.0.0.1", "spring.mail.port=" + Mail.SMTP_PORT })
-@Import(Mail.Started.class)
+@DemoTest
 class FormFuzzIntegrationTest {
 
 	static final List<String> BAD_VALUES = List.of("a\u0000b", "x".repeat(200_000), "-1", "99999999999999999999", "2026-02-30", "",
@@ -65,8 +61,8 @@ class FormFuzzIntegrationTest {
 
 	@Test
 	void noMalformedFormInputReachesA500OrLeavesAPartialWrite() throws Exception {
-		int coordinatorForms = fuzzAs("coordination@demo.maillage.fr", "demo-maillage-coordination");
-		int adminForms = fuzzAs("admin@demo.maillage.fr", "demo-maillage-admin");
+		int coordinatorForms = fuzzAs(Demo.COORDINATOR, Demo.COORDINATOR_PASSWORD);
+		int adminForms = fuzzAs(Demo.ADMIN, Demo.ADMIN_PASSWORD);
 		System.out.printf("Form fuzz: %d forms as coordinator, %d as administrator, %d requests, %d answers of 500, %d partial writes%n",
 				coordinatorForms, adminForms, requests, fiveHundreds.size(), partialWrites.size());
 		fiveHundreds.stream().map(x -> x.length() > 160 ? x.substring(0, 160) : x).distinct().limit(40).forEach(x -> System.out.println("  500: " + x));

@@ -41,6 +41,11 @@ public final class Browser {
 		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
 	}
 
+	/** A fresh French context of this window size. */
+	public static BrowserContext newContext(int width, int height) {
+		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(width, height));
+	}
+
 	/** A phone-sized context. */
 	public static BrowserContext newPhoneContext() {
 		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR")
@@ -54,6 +59,18 @@ public final class Browser {
 		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(password);
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
 		page.waitForURL(url -> !url.contains("/connexion"));
+	}
+
+	/** Follows a link of the main menu as a person does: the menu button on a narrow window, the group, the link. */
+	public static void menu(Page page, String group, String link) {
+		var menu = page.locator("#menu-principal");
+		var toggle = page.locator(".menu-toggle");
+		if (toggle.isVisible() && !menu.isVisible()) {
+			toggle.click();
+		}
+		menu.locator("summary", new com.microsoft.playwright.Locator.LocatorOptions().setHasText(group)).click();
+		menu.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(link).setExact(true))
+			.click();
 	}
 
 	public static void screenshot(Page page, String name) {

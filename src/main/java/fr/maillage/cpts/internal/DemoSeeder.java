@@ -75,7 +75,7 @@ class DemoSeeder implements SmartInitializingSingleton {
 			cpts.replaceTerritory(demo.id(), entries);
 			accounts.createUser(COORDINATOR, "Camille Coordination (démo)", COORDINATOR_PASSWORD)
 				.ifPresent(id -> accounts.grant(id, demo.id(), Role.COORDINATOR));
-			accounts.createUser(MEMBER, "Dominique Infirmière (démo)", MEMBER_PASSWORD)
+			accounts.createUser(MEMBER, "Dominique Médecin (démo)", MEMBER_PASSWORD)
 				.ifPresent(id -> accounts.grant(id, demo.id(), Role.MEMBER));
 			log.info("Démonstration prête : {} ({} communes) ; comptes dans le README", demo.name(), entries.size());
 		});

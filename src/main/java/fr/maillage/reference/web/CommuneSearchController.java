@@ -16,10 +16,10 @@ class CommuneSearchController {
 		this.directory = directory;
 	}
 
-	/** The query comes as q, or under the input's own name (epci, communeCode) when htmx sends it. */
+	/** The query comes as q, or under the input's own name (commune, communeCode, epci, near) when htmx sends it. */
 	@GetMapping("/communes/recherche")
 	String suggestions(@RequestParam java.util.Map<String, String> params, Model model) {
-		String q = java.util.stream.Stream.of("q", "communeCode", "epci", "near").map(params::get)
+		String q = java.util.stream.Stream.of("q", "commune", "communeCode", "epci", "near").map(params::get)
 			.filter(v -> v != null && !v.isBlank()).findFirst().orElse("");
 		if ("epci".equals(params.get("type"))) {
 			model.addAttribute("epcis", directory.searchEpci(q, 15));

@@ -1,0 +1,18 @@
+package fr.maillage.reference.web;
+
+import fr.maillage.platform.MenuEntry;
+import fr.maillage.platform.MenuEntry.Section;
+import fr.maillage.platform.MenuEntry.Who;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** This module's links in the main menu. */
+@Component
+class ReferenceMenu implements MenuEntry.Declarations {
+
+	@Override
+	public List<MenuEntry> entries() {
+		return List.of(
+				new MenuEntry(Section.ADMINISTRATION, 20, "menu.reference", "/administration/reference", Who.ADMIN));
+	}
+}

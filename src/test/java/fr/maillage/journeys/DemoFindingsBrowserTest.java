@@ -1,0 +1,82 @@
+package fr.maillage.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import fr.maillage.support.Browser;
+import fr.maillage.support.DemoTest;
+import fr.maillage.support.DemoTest.Demo;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What a new user found wrong on the demonstration (issue 17), each fixed and kept so. */
+@DemoTest
+class DemoFindingsBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	@Test
+	void theCommuneFieldsOfTheSlotPagesSuggestCommunesByName() {
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, Demo.MEMBER, Demo.MEMBER_PASSWORD);
+			page.navigate(url("/soins-non-programmes"));
+			page.getByLabel("Près de la commune").pressSequentially("Manos");
+			assertThat(page.locator("#commune-suggestions option").first()).hasText(Pattern.compile("Manosque \\(04\\)"));
+			page.navigate(url("/soins-non-programmes/publier"));
+			page.getByLabel("Commune du lieu (vide : celle de la fiche)").pressSequentially("Forcalq");
+			assertThat(page.locator("#commune-suggestions option").first()).hasText(Pattern.compile("Forcalquier \\(04\\)"));
+		}
+	}
+
+	@Test
+	void myBookingsAreInTimeOrderTheComingOnesFirst() {
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, Demo.MEMBER, Demo.MEMBER_PASSWORD);
+			Browser.menu(page, "Soins et gardes", "Mes réservations");
+			java.util.List<java.time.Instant> times = page.locator("main li time").all().stream()
+				.map(t -> java.time.Instant.parse(t.getAttribute("datetime"))).toList();
+			org.assertj.core.api.Assertions.assertThat(times).as("the demo member's bookings").hasSizeGreaterThanOrEqualTo(2);
+			java.time.Instant now = java.time.Instant.now();
+			java.util.List<java.time.Instant> coming = times.stream().takeWhile(t -> t.isAfter(now)).toList();
+			java.util.List<java.time.Instant> past = times.subList(coming.size(), times.size());
+			org.assertj.core.api.Assertions.assertThat(coming).isSorted();
+			org.assertj.core.api.Assertions.assertThat(past).allMatch(t -> !t.isAfter(now)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		}
+	}
+
+	@Test
+	void aRostersPublicNumberMustBeANumber() {
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, Demo.COORDINATOR, Demo.COORDINATOR_PASSWORD);
+			Browser.menu(page, "Soins et gardes", "Plannings de garde");
+			page.getByLabel("Nom du tableau").fill("Pharmacies du dimanche");
+			page.getByLabel("Numéro à appeler affiché au public (facultatif)").fill("abc");
+			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer le tableau")).click();
+			assertThat(page.getByText("Ce numéro public n'est pas un numéro de téléphone")).isVisible();
+			assertThat(page.getByLabel("Numéro à appeler affiché au public (facultatif)")).hasValue("abc");
+			assertThat(page.getByLabel("Nom du tableau")).hasValue("Pharmacies du dimanche");
+		}
+	}
+
+	@Test
+	void theStatusFilterOfTheGpRequestsAppliesAsSoonAsItIsChosen() {
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, Demo.COORDINATOR, Demo.COORDINATOR_PASSWORD);
+			Browser.menu(page, "Patients", "Médecin traitant");
+			page.getByLabel("Statut").selectOption("PENDING");
+			page.waitForURL(Pattern.compile(".*status=PENDING.*"));
+			assertThat(page.getByLabel("Statut")).hasValue("PENDING");
+		}
+	}
+}
