@@ -239,12 +239,7 @@ public class Conversations {
 	@Transactional(readOnly = true)
 	public List<Summary> mine(@Nullable String q) {
 		CurrentUser user = access.requireUser();
-		List<UUID> ids = new ArrayList<>(jdbc.sql("select conversation_id from conversation_participant where user_id = :u and left_at is null")
-			.param("u", user.id()).query(UUID.class).list());
-		for (ParticipantSource s : sources) {
-			jdbc.sql("select id, source_ref from conversation where kind = :k").param("k", s.kind())
-				.query((rs, i) -> s.participants(rs.getString(2)).contains(user.id()) ? ids.add(rs.getObject(1, UUID.class)) : false).list();
-		}
+		List<UUID> ids = conversationsOf(user.id());
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -263,6 +258,17 @@ public class Conversations {
 					rs.getLong(5), instant(rs.getObject(4, OffsetDateTime.class)), rs.getString(6))).list();
 		return list.stream().map(s -> new Summary(s.id(), s.kind(), title(s.id(), s.kind(), s.title(), user), s.unread(), s.lastMessageAt(),
 				s.lastLine() == null ? null : s.lastLine().length() > 120 ? s.lastLine().substring(0, 120) + "…" : s.lastLine())).toList();
+	}
+
+	/** The conversations a person takes part in: as a participant, or through a source (a care circle…). */
+	List<UUID> conversationsOf(UUID userId) {
+		List<UUID> ids = new ArrayList<>(jdbc.sql("select conversation_id from conversation_participant where user_id = :u and left_at is null")
+			.param("u", userId).query(UUID.class).list());
+		for (ParticipantSource s : sources) {
+			jdbc.sql("select id, source_ref from conversation where kind = :k").param("k", s.kind())
+				.query((rs, i) -> s.participants(rs.getString(2)).contains(userId) ? ids.add(rs.getObject(1, UUID.class)) : false).list();
+		}
+		return ids;
 	}
 
 	/** Total unread messages, for a counter. */

@@ -43,9 +43,9 @@ class NotificationPagesController {
 	@ResponseBody
 	String counter() {
 		long unread = notifications.unreadCount();
-		String label = messages.get("layout.notifications");
-		return unread == 0 ? org.springframework.web.util.HtmlUtils.htmlEscape(label)
-				: org.springframework.web.util.HtmlUtils.htmlEscape(label) + " <mark id=\"non-lues\" aria-label=\""
+		String label = "<span class=\"bell-label\">" + org.springframework.web.util.HtmlUtils.htmlEscape(messages.get("layout.notifications")) + "</span>";
+		return unread == 0 ? label
+				: label + " <mark id=\"non-lues\" aria-label=\""
 						+ org.springframework.web.util.HtmlUtils.htmlEscape(messages.get("notifications.unread", unread)) + "\">" + unread + "</mark>";
 	}
 

@@ -23,6 +23,7 @@ class PlatformRoutes implements Route.Declarations {
 				Route.get("/actuator/health", PUBLIC),
 				Route.get("/actuator/health/**", PUBLIC),
 				Route.get("/actuator", ADMIN),
+				Route.get(JobsController.PATH, ADMIN),
 				Route.get("/actuator/info", ADMIN),
 				Route.get("/actuator/prometheus", ADMIN),
 				Route.get("/api/docs", PUBLIC),
