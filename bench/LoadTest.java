@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 public class LoadTest {
 
+	/** {@code -Dpages=true}: each virtual user is a browser asking for HTML pages and keeping its session cookie. */
+	static final boolean PAGES = Boolean.getBoolean("pages");
+
 	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
 		.executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
@@ -110,16 +113,24 @@ public class LoadTest {
 					if (thinkMs > 0) {
 						sleep(random.nextLong(thinkMs)); // spread the users' first requests
 					}
+					String cookie = null;
 					while (System.nanoTime() < end) {
 						String q = queries.get(random.nextInt(queries.size()));
 						String base = bases[Math.floorMod(turn.getAndIncrement(), bases.length)];
-						HttpRequest r = HttpRequest.newBuilder(URI.create(base + path + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-							.header("Authorization", "Bearer " + mine).header("Accept", "application/json").timeout(Duration.ofSeconds(30))
-							.GET().build();
+						HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+							.header("Authorization", "Bearer " + mine).header("Accept", PAGES ? "text/html" : "application/json").timeout(Duration.ofSeconds(30));
+						if (cookie != null) {
+							b.header("Cookie", cookie);
+						}
+						HttpRequest r = b.GET().build();
 						long t0 = System.nanoTime();
 						try {
 							HttpResponse<String> resp = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
 							long us = (System.nanoTime() - t0) / 1000;
+							if (PAGES) { // a browser: keeps its session cookie
+								String set = resp.headers().firstValue("set-cookie").orElse(null);
+								cookie = set == null ? cookie : set.substring(0, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
+							}
 							if (resp.statusCode() != expect) {
 								errors.incrementAndGet();
 							}

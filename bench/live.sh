@@ -27,8 +27,8 @@ PGPASSWORD="$(owner_password)" psql -q -h 127.0.0.1 -p $db_port -U postgres -d p
 insert into user_account (id, email, display_name) select gen_random_uuid(), 'r' || n || '@live.bench', 'Destinataire ' || n from generate_series(1, $receivers) n;
 insert into user_account (id, email, display_name) select gen_random_uuid(), 's' || n || '@live.bench', 'Expéditeur ' || n from generate_series(1, 20) n;
 insert into cpts_role (user_id, cpts_id, role) select id, '$cpts', 'MEMBER' from user_account where email like '%@live.bench';
-insert into api_token (id, user_id, name, token_hash)
-  select gen_random_uuid(), id, 'banc', sha256(convert_to('live-' || split_part(email, '@', 1), 'UTF8')) from user_account where email like '%@live.bench';
+insert into api_token (id, user_id, name, token_hash, expires_at)
+  select gen_random_uuid(), id, 'banc', sha256(convert_to('live-' || split_part(email, '@', 1), 'UTF8')), now() + interval '1 year' from user_account where email like '%@live.bench';
 insert into notification_preference (user_id, kind, mode) select id, 'messaging.message', 'APP_ONLY' from user_account where email like '%@live.bench';
 SQL
 java bench/LiveLoad.java $base_a $base_b $receivers 20 $rate $seconds

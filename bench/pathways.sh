@@ -34,43 +34,7 @@ template=$(curl -s -X POST "${auth[@]}" $BASE/api/v1/cpts/$cpts/pathway-template
 pros=$((patients / 500))
 echo "== writing $patients patients, $pros GPs and $pros nurses, the schedules"
 t0=$(date +%s)
-psql_ <<SQL
-set synchronous_commit = off;
-create temp table gp as select gen_random_uuid() as id, g as n from generate_series(1, $pros) g;
-create temp table ide as select gen_random_uuid() as id, g as n from generate_series(1, $pros) g;
-insert into practitioner (id, last_name, first_name, profession_code, profession_label, source, search_text)
-  select id, 'MEDECIN' || n, 'Banc', '10', 'Médecin', 'MANUAL', 'medecin' || n from gp
-  union all select id, 'INFIRMIER' || n, 'Banc', '60', 'Infirmier', 'MANUAL', 'infirmier' || n from ide;
-insert into user_account (id, email, display_name) select id, 'gp' || n || '@banc.test', 'Médecin ' || n from gp;
-insert into cpts_role (user_id, cpts_id, role) select id, '$cpts', 'MEMBER' from gp;
-insert into account_link_directory (id, user_id, practitioner_id, status, origin, created_by)
-  select gen_random_uuid(), id, id, 'ACTIVE', 'COORDINATOR', id from gp;
-insert into api_token (id, user_id, name, token_hash) select gen_random_uuid(), id, 'banc', sha256(convert_to('banc-parcours-' || n, 'UTF8')) from gp;
-create temp table enr as
-  select gen_random_uuid() as id, gen_random_uuid() as patient, g as n, current_date - (g % 1095) as start from generate_series(1, $patients) g;
-insert into patient (id, cpts_id, birth_name, first_names, birth_date, sex, commune_code, identity_key)
-  select patient, '$cpts', 'PATIENT' || n, 'Banc', date '1950-01-01' + (n % 20000), case when n % 2 = 0 then 'F' else 'M' end, '04112', 'PATIENT' || n || '|BANC' from enr;
-insert into pathway_enrolment (id, cpts_id, template_id, template_version, patient_id, start_date, horizon, consent_how, consent_at, created_by)
-  select e.id, '$cpts', '$template', 1, e.patient, e.start, (e.start + interval '36 months')::date, 'ORAL', now(), (select id from user_account where email = 'bench@maillage.test') from enr e;
-insert into pathway_circle_member (id, enrolment_id, practitioner_id, role, label)
-  select gen_random_uuid(), e.id, gp.id, 'MEDECIN_GENERALISTE', 'Médecin' from enr e join gp on gp.n = (e.n % $pros) + 1
-  union all select gen_random_uuid(), e.id, ide.id, 'IPA', 'IPA' from enr e join ide on ide.n = (e.n % $pros) + 1;
--- the schedule as the engine writes it without anything done: psychiatric consultations every 12 months, the GP 6 months
--- after each, the IPA 3 and 9 months after each, within the 36 months
-create temp table occ as
-  select e.id as enrolment, 'psy' as key, 0 as anchor_rank, k + 1 as rank, (e.start + make_interval(months => 12 * k))::date as due, 30 as grace, 'PSYCHIATRE' as role
-    from enr e cross join generate_series(0, 3) k
-  union all select e.id, s.key, k + 1, 1, (e.start + make_interval(months => 12 * k + s.m))::date, s.grace, s.role
-    from enr e cross join generate_series(0, 3) k
-    cross join (values ('mg', 6, 30, 'MEDECIN_GENERALISTE'), ('ipa3', 3, 15, 'IPA'), ('ipa9', 9, 15, 'IPA')) as s(key, m, grace, role);
-delete from occ o using enr e where e.id = o.enrolment and o.due > (e.start + interval '36 months')::date;
-insert into pathway_step (id, enrolment_id, step_key, anchor_rank, rank, title, role, due_date, grace_days, status, done_date)
-  select gen_random_uuid(), enrolment, key, anchor_rank, rank, key, role, due, grace,
-    case when due < current_date - 40 and abs(hashtext(enrolment::text || key || anchor_rank)) % 12 <> 0 then 'DONE' else 'DUE' end,
-    case when due < current_date - 40 and abs(hashtext(enrolment::text || key || anchor_rank)) % 12 <> 0 then due end
-  from occ order by enrolment, due;  -- as the application writes them: an enrolment's schedule at once
-analyze;
-SQL
+pathways_sql "$cpts" "$template" "$patients" | psql_
 echo "written in $(( $(date +%s) - t0 )) s"
 psql_ -tA -c "select count(*) || ' enrolments, ' || (select count(*) from pathway_step) || ' steps, ' || (select count(*) from pathway_step where status = 'DUE' and due_date + grace_days < current_date) || ' overdue' from pathway_enrolment"
 psql_ -tA -c "select 'banc-parcours-' || g from generate_series(1, $pros) g" >"$out/pathway-tokens.txt"

@@ -367,6 +367,23 @@ public class Fees {
 		return sent;
 	}
 
+	/**
+	 * The year's fees expected and collected, {expected, collected} in cents, in two sums (the home's
+	 * card): the rule of {@link #computeStandings}, members active or lapsed who had joined by then,
+	 * an honorary member owing the honorary rate in the year they joined only.
+	 */
+	public long[] totals(UUID cptsId, int year) {
+		board.require(cptsId);
+		return jdbc.sql("""
+				select coalesce((select sum(case when m.honorary then case when extract(year from m.since) = :y then coalesce(h.amount_cents, 0) else 0 end
+				                  else coalesce(r.amount_cents, 0) end)
+				   from member m left join fee_rate r on r.cpts_id = m.cpts_id and r.year = :y and r.college_id = m.college_id
+				   left join fee_rate h on h.cpts_id = m.cpts_id and h.year = :y and h.honorary
+				   where m.cpts_id = :c and m.status in ('ACTIVE', 'LAPSED') and extract(year from m.since) <= :y), 0),
+				  coalesce((select sum(amount_cents) from fee_payment where cpts_id = :c and year = :y and cancelled_at is null), 0)""")
+			.param("c", cptsId).param("y", year).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+	}
+
 	/** The year per college: members expected to pay, those who paid, amounts expected and collected. */
 	public Statement statement(UUID cptsId, int year) {
 		board.require(cptsId);

@@ -46,10 +46,10 @@ class AssociationHomeCards implements HomeCard.Provider {
 		boolean onBoard = board.may(cpts);
 		if (onBoard) {
 			int year = LocalDate.now(Board.PARIS).getYear();
-			Fees.Statement s = fees.statement(cpts, year);
-			long percent = s.expectedCents() == 0 ? 0 : Math.round(100.0 * s.collectedCents() / s.expectedCents());
+			long[] s = fees.totals(cpts, year);
+			long percent = s[0] == 0 ? 0 : Math.round(100.0 * s[1] / s[0]);
 			cards.add(new HomeCard(Audience.COORDINATION, 70, "home.fees.title", viewer.cptsPath("/cotisations"), null, Tone.CALM,
-					HomeCard.Text.of("home.fees.text", percent, Euros.format(s.collectedCents()), Euros.format(s.expectedCents()), year), List.of()));
+					HomeCard.Text.of("home.fees.text", percent, Euros.format(s[1]), Euros.format(s[0]), year), List.of()));
 		}
 		Instant now = Instant.now();
 		List<Meetings.Meeting> next = meetings.list(cpts).stream().filter(m -> m.endsAt().isAfter(now) && !"CANCELLED".equals(m.status()))
