@@ -91,8 +91,10 @@ public class DirectorySearch {
 		}
 		if (query.near() != null && !query.near().isBlank()) {
 			double radius = query.radiusKm() == null ? 10 : Math.clamp(query.radiusKm(), 0.5, 200);
-			List<String> codes = communes.within(query.near(), radius).orElseThrow(() -> new fr.maillage.platform.Problems.RejectedException(
-					new fr.maillage.platform.Problems().reject("near", "directory.search.noCoordinates", query.near())));
+			// without imported coordinates, the reckoning every module uses: same EPCI under 30 km, same département beyond (the page says so)
+			List<String> codes = communes.within(query.near(), radius).or(() -> communes.find(query.near())
+				.map(c -> communes.reachable(c.inseeCode(), radius))).orElseThrow(() -> new fr.maillage.platform.Problems.RejectedException(
+					new fr.maillage.platform.Problems().reject("near", "directory.search.unknownCommune", query.near())));
 			where.add("exists (select 1 from practitioner_activity n where n.practitioner_id = p.id and n.active and n.commune_code = any(:near))");
 			params.put("near", codes.toArray(String[]::new));
 		}

@@ -197,11 +197,19 @@ public class Announcements {
 	}
 
 	private Optional<Announcement> find(UUID id) {
-		return jdbc.sql("select id, cpts_id, title, body, audience_label, ask_ack, ask_availability, urgent, created_at from announcement where id = :id")
+		return jdbc.sql("""
+				select id, cpts_id, title, body, audience_label, ask_ack, ask_availability, urgent, created_at, audience, audience_param
+				from announcement where id = :id""")
 			.param("id", id)
 			.query((rs, i) -> new Announcement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getObject(9, OffsetDateTime.class).toInstant()))
+					audienceLabel(rs.getObject(2, UUID.class), rs.getString(10), rs.getString(11), rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7),
+					rs.getBoolean(8), rs.getObject(9, OffsetDateTime.class).toInstant()))
 			.optional();
+	}
+
+	/** The audience named in the reader's language, now; as it was written when its module no longer offers it. */
+	private String audienceLabel(UUID cptsId, String code, @Nullable String param, String written) {
+		return audiences.stream().filter(a -> a.code().equals(code)).findFirst().map(a -> a.describe(cptsId, param)).orElse(written);
 	}
 
 	/** A recipient opens an announcement: recorded as read. Anyone else is told it does not exist. */

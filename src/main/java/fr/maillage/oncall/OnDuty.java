@@ -33,7 +33,7 @@ public class OnDuty {
 	/** One turn as the public sees it; {@code assignee} null when nobody is on duty. */
 	public record Entry(RosterKind kind, String roster, @Nullable String assignee, @Nullable String address, @Nullable String communeName,
 			@Nullable String phone, Instant startsAt, Instant endsAt, @Nullable Double distanceKm, boolean inSector, @Nullable String publicPhone,
-			@Nullable String publicNote) {
+			@Nullable String publicNote, CommuneDistance.@Nullable Basis distanceBasis) {
 	}
 
 	/** A roster's turns of a month, for the printed planning. */
@@ -75,13 +75,12 @@ public class OnDuty {
 				String[] sector = (String[]) rs.getArray("sector_communes").getArray();
 				String where = rs.getString("assignee_commune");
 				Optional<Commune> place = where == null ? Optional.empty() : known.computeIfAbsent(where, communes::find);
-				Double km = near.isPresent() && place.isPresent() ? CommuneDistance.km(near.get(), place.get()).stream().boxed().findFirst().orElse(null)
-						: null;
+				CommuneDistance.Estimate km = near.isPresent() && place.isPresent() ? CommuneDistance.estimate(near.get(), place.get()).orElse(null) : null;
 				boolean inSector = near.isPresent() && (sector.length == 0 || Arrays.asList(sector).contains(near.get().inseeCode()));
 				return entries.add(new Entry(RosterKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("assignee_label"),
 						rs.getString("assignee_address"), place.map(Commune::name).orElse(null), rs.getString("assignee_phone"),
-						rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), km, inSector, rs.getString("public_phone"),
-						rs.getString("public_note")));
+						rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), km == null ? null : km.km(), inSector,
+						rs.getString("public_phone"), rs.getString("public_note"), km == null ? null : km.basis()));
 			}).list();
 		entries.sort(Comparator.comparing((Entry e) -> !e.inSector()).thenComparing(e -> e.distanceKm() == null ? Double.MAX_VALUE : e.distanceKm())
 			.thenComparing(Entry::startsAt).thenComparing(Entry::roster));

@@ -17,20 +17,42 @@ public final class CommuneDistance {
 	private CommuneDistance() {
 	}
 
+	/** How a distance was reckoned: only a measured one (or the same commune) may be shown as a number. */
+	public enum Basis {
+		SAME_COMMUNE, MEASURED, SAME_EPCI, SAME_DEPARTEMENT;
+
+		public boolean measured() {
+			return this == SAME_COMMUNE || this == MEASURED;
+		}
+
+		/** What a page says instead of a number for a fallback ("même EPCI"), or for a measure ("{0} km"). */
+		public String labelKey() {
+			return "reference.distance." + name();
+		}
+	}
+
+	/** A distance in km with how it was reckoned. */
+	public record Estimate(double km, Basis basis) {
+	}
+
 	public static OptionalDouble km(Commune a, Commune b) {
+		return estimate(a, b).map(e -> OptionalDouble.of(e.km())).orElse(OptionalDouble.empty());
+	}
+
+	public static java.util.Optional<Estimate> estimate(Commune a, Commune b) {
 		if (a.inseeCode().equals(b.inseeCode())) {
-			return OptionalDouble.of(0);
+			return java.util.Optional.of(new Estimate(0, Basis.SAME_COMMUNE));
 		}
 		if (a.hasCoordinates() && b.hasCoordinates()) {
-			return OptionalDouble.of(greatCircleKm(a.latitude(), a.longitude(), b.latitude(), b.longitude()));
+			return java.util.Optional.of(new Estimate(greatCircleKm(a.latitude(), a.longitude(), b.latitude(), b.longitude()), Basis.MEASURED));
 		}
 		if (a.epciSiren() != null && a.epciSiren().equals(b.epciSiren())) {
-			return OptionalDouble.of(SAME_EPCI_KM);
+			return java.util.Optional.of(new Estimate(SAME_EPCI_KM, Basis.SAME_EPCI));
 		}
 		if (a.departementCode().equals(b.departementCode())) {
-			return OptionalDouble.of(SAME_DEPARTEMENT_KM);
+			return java.util.Optional.of(new Estimate(SAME_DEPARTEMENT_KM, Basis.SAME_DEPARTEMENT));
 		}
-		return OptionalDouble.empty();
+		return java.util.Optional.empty();
 	}
 
 	public static double greatCircleKm(double lat1, double lon1, double lat2, double lon2) {

@@ -53,7 +53,7 @@ public class Bookings {
 	/** A slot as a search shows it. */
 	public record Slot(UUID id, UUID cptsId, String ownerLabel, @Nullable UUID practitionerId, @Nullable UUID organizationId, SlotKind kind,
 			String professionCode, @Nullable String siteLabel, String communeCode, String communeName, Instant startsAt, Instant endsAt,
-			boolean booked, @Nullable Double distanceKm) {
+			boolean booked, @Nullable Double distanceKm, CommuneDistance.@Nullable Basis distanceBasis) {
 	}
 
 	public record BookingForm(@Nullable String patientName, @Nullable LocalDate patientBirthDate, @Nullable String patientPhone,
@@ -348,17 +348,18 @@ public class Bookings {
 		return new Slot(rs.getObject("id", UUID.class), rs.getObject("cpts_id", UUID.class), rs.getString("owner_label"),
 				rs.getObject("practitioner_id", UUID.class), rs.getObject("organization_id", UUID.class), SlotKind.valueOf(rs.getString("kind")),
 				rs.getString("profession_code"), rs.getString("site_label"), code, name, rs.getTimestamp("starts_at").toInstant(),
-				rs.getTimestamp("ends_at").toInstant(), rs.getBoolean("booked"), null);
+				rs.getTimestamp("ends_at").toInstant(), rs.getBoolean("booked"), null, null);
 	}
 
 	private List<Slot> withDistances(List<Slot> slots, Commune center) {
-		Map<String, Double> km = new HashMap<>();
+		Map<String, java.util.Optional<CommuneDistance.Estimate>> km = new HashMap<>();
 		List<Slot> out = new ArrayList<>(slots.size());
 		for (Slot s : slots) {
-			Double d = km.computeIfAbsent(s.communeCode(), c -> communes.find(c).map(x -> CommuneDistance.km(center, x))
-				.filter(java.util.OptionalDouble::isPresent).map(java.util.OptionalDouble::getAsDouble).orElse(null));
+			CommuneDistance.Estimate d = km.computeIfAbsent(s.communeCode(), c -> communes.find(c).flatMap(x -> CommuneDistance.estimate(center, x)))
+				.orElse(null);
 			out.add(new Slot(s.id(), s.cptsId(), s.ownerLabel(), s.practitionerId(), s.organizationId(), s.kind(), s.professionCode(), s.siteLabel(),
-					s.communeCode(), s.communeName(), s.startsAt(), s.endsAt(), s.booked(), d == null ? null : Math.round(d * 10) / 10.0));
+					s.communeCode(), s.communeName(), s.startsAt(), s.endsAt(), s.booked(), d == null ? null : Math.round(d.km() * 10) / 10.0,
+					d == null ? null : d.basis()));
 		}
 		return out;
 	}

@@ -304,7 +304,7 @@ class AccountSecurityBrowserTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My account").setLevel(1))).isVisible();
 		page.navigate(url("/"));
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hosted CPTS"))).isVisible();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hosted CPTS").setLevel(2))).isVisible();
 		page.navigate(url("/compte"));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Français")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mon compte").setLevel(1))).isVisible();

@@ -153,4 +153,32 @@ class AnnouncementBrowserTest {
 		jdbc.sql("insert into account_link_directory (id, user_id, practitioner_id, status, origin, created_by) values (:id, :u, :p, 'ACTIVE', 'COORDINATOR', :u)")
 			.param("id", java.util.UUID.randomUUID()).param("u", user).param("p", practitioner).update();
 	}
+
+	/** Issue 17: the audience was stored in the author's language ("Everyone in the CPTS" shown to French readers). */
+	@Test
+	void theAudienceIsNamedInTheReadersLanguageNotTheAuthors() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		People.Person coordinator = People.invite(admin, cpts, "COORDINATOR");
+		People.invite(admin, cpts, "MEMBER");
+		String base = "http://127.0.0.1:" + port;
+		try (BrowserContext context = Browser.newContext()) {
+			Page c = context.newPage();
+			Browser.login(c, port, coordinator.email(), coordinator.password());
+			c.navigate(base + "/compte");
+			c.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+			c.navigate(base + "/cpts/" + cpts + "/annonces/nouvelle");
+			c.locator("#title").fill("Heatwave plan");
+			c.locator("#body").fill("Who can visit patients at home on Saturday?");
+			c.locator("main form[action$='/annonces/nouvelle'] button[type=submit]").click();
+			assertThat(c.locator("#compteurs")).isVisible();
+			assertThat(c.locator("main")).containsText("Everyone in the CPTS");
+
+			c.navigate(base + "/compte");
+			c.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Français")).click();
+			c.navigate(base + "/cpts/" + cpts + "/annonces");
+			assertThat(c.locator("#annonces")).containsText("Toutes les personnes de la CPTS");
+			assertThat(c.locator("#annonces")).not().containsText("Everyone");
+		}
+	}
 }

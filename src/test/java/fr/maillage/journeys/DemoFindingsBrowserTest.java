@@ -18,6 +18,9 @@ class DemoFindingsBrowserTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	String url(String path) {
 		return "http://127.0.0.1:" + port + path;
 	}
@@ -76,6 +79,45 @@ class DemoFindingsBrowserTest {
 			page.getByLabel("Statut").selectOption("PENDING");
 			page.waitForURL(Pattern.compile(".*status=PENDING.*"));
 			assertThat(page.getByLabel("Statut")).hasValue("PENDING");
+		}
+	}
+
+	/** Without commune coordinates, a distance is a fallback: the page says "même département" or "même intercommunalité", never "30 km". */
+	@Test
+	void aDistanceThatIsOnlyAFallbackIsNamedNotPrintedAsANumber() {
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from commune where latitude is not null").query(Long.class).single())
+			.as("the demo has no commune coordinates").isZero();
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, Demo.MEMBER, Demo.MEMBER_PASSWORD);
+			page.navigate(url("/soins-non-programmes?profession=10&commune=Manosque&radiusKm=60"));
+			var results = page.locator("main li small");
+			assertThat(results.first()).isVisible();
+			assertThat(page.locator("main")).containsText(Pattern.compile("même (département|intercommunalité|commune)"));
+			assertThat(page.locator("main")).not().containsText(Pattern.compile("\\((10|30) km\\)"));
+		}
+	}
+
+	/** Issue 17: "/annuaire?near=Manosque" showed an error twice and nothing; "/annuaire?commune=Manosque" silently needed an INSEE code. */
+	@Test
+	void theDirectoryTakesCommunesByNameAndSaysWhenDistancesAreApproximate() {
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, Demo.MEMBER, Demo.MEMBER_PASSWORD);
+			page.navigate(url("/annuaire?near=Manosque&radiusKm=10"));
+			assertThat(page.locator("[role=alert]")).hasCount(0);
+			assertThat(page.locator("#distance-approchee")).isVisible();
+			assertThat(page.locator("#professionnels tbody tr").first()).isVisible();
+			assertThat(page.getByLabel("Près de")).hasValue("Manosque");
+
+			page.navigate(url("/annuaire?commune=Manosque"));
+			assertThat(page.locator("[role=alert]")).hasCount(0);
+			assertThat(page.locator("#professionnels tbody tr").first()).isVisible();
+			assertThat(page.locator("#professionnels tbody")).containsText("Manosque");
+			assertThat(page.getByLabel("Commune d’exercice")).hasValue("Manosque");
+
+			page.navigate(url("/annuaire?commune=Nullepart-sur-Mer"));
+			assertThat(page.locator("#nombre-resultats")).containsText("0");
 		}
 	}
 }

@@ -70,6 +70,12 @@ class FirstRunBrowserTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
 	}
 
+	/** From the home, the CPTS's own page: its name beside "Maillage" in the header. */
+	void openMyCpts() {
+		page.locator("a.menu-cpts").click();
+		page.waitForURL(Pattern.compile(".*/cpts/[0-9a-f-]{36}$"));
+	}
+
 	@Test
 	@Order(1)
 	void theFirstVisitCreatesTheAdministrator() {
@@ -142,6 +148,7 @@ class FirstRunBrowserTest {
 	@Order(4)
 	void theCoordinatorDefinesTheTerritoryFromAMessyList() {
 		login(COORDINATOR, COORDINATOR_PASSWORD);
+		openMyCpts();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Définir le territoire")).click();
 		page.getByLabel("Liste des communes").fill(String.join("\n",
 				"COMMUNES\tCODE POSTAL\tParticularité du territoire (QPV, ZIP, ZAC)",
@@ -184,6 +191,7 @@ class FirstRunBrowserTest {
 	@Order(5)
 	void theCoordinatorDefinesTheTerritoryFromAnEpciWithExclusions() {
 		login(COORDINATOR, COORDINATOR_PASSWORD);
+		openMyCpts();
 		page.navigate(page.url().replaceAll("/?$", "") + "/territoire/modifier");
 		page.getByLabel("EPCI (nom ou SIREN)").fill("200040905");
 		page.getByLabel("Communes à retirer (une par ligne)").fill("Villeneuve-sur-Vère\nMilhavet");

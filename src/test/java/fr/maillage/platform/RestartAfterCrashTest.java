@@ -29,7 +29,7 @@ class RestartAfterCrashTest {
 	SecondNode start(String log) throws Exception {
 		SecondNode node = SecondNode.launch(List.of(), List.of("--maillage.database.directory=" + DATA, "--maillage.files.directory=" + DATA
 				.resolveSibling("restart-files"), "--maillage.admin.email=" + TestData.ADMIN_EMAIL, "--maillage.admin.password="
-						+ TestData.ADMIN_PASSWORD, "--maillage.admin.token=" + TestData.ADMIN_TOKEN, "--maillage.node-name=restart"), log);
+						+ TestData.ADMIN_PASSWORD, "--maillage.admin.token=" + TestData.ADMIN_TOKEN, "--maillage.node-name=restart", "--logging.level.fr.maillage=INFO"), log);
 		started.add(node);
 		return node;
 	}
@@ -58,6 +58,7 @@ class RestartAfterCrashTest {
 		assertThat(orphan.isAlive()).as("the orphan was stopped").isFalse();
 		admin = new Api(second.port(), TestData.ADMIN_TOKEN);
 		assertThat(admin.get("/api/v1/cpts/" + before).status()).as("committed before the crash").isEqualTo(200);
+		assertThat(Files.readString(second.log())).as("the line a person waits for (issue 17)").contains("Maillage est prêt sur http://localhost:" + second.port());
 
 		// a second start on the folder of a running instance is refused, and takes nothing from it
 		SecondNode intruder = SecondNode.spawn(List.of(), List.of("--maillage.database.directory=" + DATA, "--maillage.files.directory="

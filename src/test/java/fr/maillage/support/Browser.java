@@ -69,8 +69,12 @@ public final class Browser {
 			toggle.click();
 		}
 		menu.locator("summary", new com.microsoft.playwright.Locator.LocatorOptions().setHasText(group)).click();
-		menu.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(link).setExact(true))
-			.click();
+		var a = menu.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(link).setExact(true));
+		String href = a.getAttribute("href");
+		a.click();
+		// the page the link opens, loaded with its scripts (a select that submits on change must find its listener)
+		page.waitForURL(url -> java.net.URI.create(url).getPath().equals(href));
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 	}
 
 	public static void screenshot(Page page, String name) {

@@ -34,10 +34,15 @@ class DirectoryPagesController {
 	private final CptsAccess access;
 	private final Messages messages;
 	private final fr.maillage.directory.DirectoryEditing editing;
+	private final fr.maillage.reference.CommuneListResolver resolver;
+	private final fr.maillage.reference.CommuneDirectory communes;
 
 	DirectoryPagesController(DirectorySearch search, DirectoryImports imports, CptsService cpts, CptsAccess access, Messages messages,
-			fr.maillage.directory.DirectoryEditing editing) {
+			fr.maillage.directory.DirectoryEditing editing, fr.maillage.reference.CommuneListResolver resolver,
+			fr.maillage.reference.CommuneDirectory communes) {
 		this.editing = editing;
+		this.communes = communes;
+		this.resolver = resolver;
 		this.search = search;
 		this.imports = imports;
 		this.cpts = cpts;
@@ -47,8 +52,11 @@ class DirectoryPagesController {
 
 	@GetMapping("/annuaire")
 	String search(@ModelAttribute("form") SearchForm form, @RequestParam(defaultValue = "0") int page, Model model) {
-		DirectorySearch.Query query = form.query(page, form.cards() ? 24 : 25);
+		// communes are typed by name ("Manosque", "Manosque (04)") or chosen in the suggestions (INSEE code)
+		DirectorySearch.Query query = form.withCommunes(resolver.codeOrTyped(form.commune()), resolver.codeOrTyped(form.near()))
+			.query(page, form.cards() ? 24 : 25);
 		model.addAttribute("query", query);
+		model.addAttribute("approximate", query.near() != null && communes.find(query.near()).filter(c -> !c.hasCoordinates()).isPresent());
 		try {
 			model.addAttribute("result", search.practitioners(query));
 		}
@@ -69,7 +77,7 @@ class DirectoryPagesController {
 			jakarta.servlet.http.HttpServletResponse response) throws IOException {
 		var format = request.getRequestURI().endsWith(".xlsx") ? fr.maillage.platform.TabularExport.Format.XLSX
 				: fr.maillage.platform.TabularExport.Format.CSV;
-		var query = form.query(0, 200);
+		var query = form.withCommunes(resolver.codeOrTyped(form.commune()), resolver.codeOrTyped(form.near())).query(0, 200);
 		java.util.List<String> header = java.util.stream.Stream.of("nationalId", "lastName", "firstName", "profession", "skill", "site", "address",
 				"postcode", "commune", "phone").map(k -> messages.get("directory.export." + k)).toList();
 		fr.maillage.platform.TabularExport.write(response, format, "annuaire", messages.get("directory.title"), header, sink ->

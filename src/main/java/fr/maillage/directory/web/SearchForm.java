@@ -15,6 +15,11 @@ public record SearchForm(@Nullable String q, @Nullable String profession, @Nulla
 		return new DirectorySearch.Query(q, profession, skill, structure, commune, near, radiusKm, page, size);
 	}
 
+	/** The same search with the communes as the reference knows them. */
+	public SearchForm withCommunes(@Nullable String communeCode, @Nullable String nearCode) {
+		return new SearchForm(q, profession, skill, structure, communeCode, nearCode, radiusKm, view);
+	}
+
 	public boolean cards() {
 		return "cartes".equals(view);
 	}
