@@ -19,6 +19,22 @@ class DemoModeIntegrationTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/**
+	 * Issue 17: without an SMTP server (the demo as the README starts it) the log filled with retries.
+	 * The e-mails the demo writes (the heatwave announcement's) stay queued, never tried, for a server to come.
+	 */
+	@Test
+	void withoutSmtpTheEmailsWaitUntriedInsteadOfFailingAgainAndAgain() {
+		String count = "select count(*) from outbox_message where channel = 'EMAIL'";
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> jdbc.sql(count).query(Long.class).single() > 0);
+		org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(3)).atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> jdbc.sql(count + " and (status <> 'PENDING' or attempts > 0)").query(Long.class).single() == 0);
+	}
+
 	private String token(String email, String password) {
 		Api.Response r = new Api(port, null).post("/api/v1/auth/token", Map.of("email", email, "password", password));
 		assertThat(r.status()).as(email + " " + r.body()).isEqualTo(201);

@@ -105,15 +105,19 @@ public class Outbox {
 	}
 
 	/** Claims up to {@code n} due messages for a node: pending ones, and those whose earlier claim expired (a crashed node). */
-	List<Claimed> claim(int n, String node, Duration lease) {
+	List<Claimed> claim(int n, String node, Duration lease, java.util.Set<Channel> channels) {
+		if (channels.isEmpty()) {
+			return List.of();
+		}
 		return jdbc.sql("""
 				update outbox_message set status = 'SENDING', claimed_by = :node, claimed_until = now() + make_interval(secs => :lease),
 				  attempts = attempts + 1
 				where id in (select id from outbox_message
-				  where (status = 'PENDING' or (status = 'SENDING' and claimed_until < now())) and next_attempt_at <= now()
+				  where (status = 'PENDING' or (status = 'SENDING' and claimed_until < now())) and next_attempt_at <= now() and channel = any(:channels)
 				  order by next_attempt_at, created_at limit :n for update skip locked)
 				returning id, channel, recipient, subject, body, message_id, attempts""")
 			.param("node", node).param("lease", (double) lease.toSeconds()).param("n", n)
+			.param("channels", channels.stream().map(Enum::name).toArray(String[]::new))
 			.query((rs, i) -> new Claimed(rs.getObject(1, UUID.class), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getInt(7)))
 			.list();

@@ -65,7 +65,7 @@ public class OutboxDispatcher implements SmartLifecycle {
 	private void work() {
 		while (running) {
 			try {
-				List<Outbox.Claimed> batch = outbox.claim(10, node, LEASE);
+				List<Outbox.Claimed> batch = outbox.claim(10, node, LEASE, channels());
 				if (batch.isEmpty()) {
 					outbox.awaitWork(Duration.ofSeconds(1));
 					continue;
@@ -92,6 +92,14 @@ public class OutboxDispatcher implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/**
+	 * What this node can send: without an SMTP server, e-mails stay queued (said once, at start),
+	 * rather than failing again and again; they leave once a server is configured.
+	 */
+	java.util.Set<Outbox.Channel> channels() {
+		return mailSender.getIfAvailable() == null ? java.util.EnumSet.of(Outbox.Channel.SMS) : java.util.EnumSet.allOf(Outbox.Channel.class);
 	}
 
 	void deliver(Outbox.Claimed c) {
@@ -136,6 +144,9 @@ public class OutboxDispatcher implements SmartLifecycle {
 		int released = outbox.releaseClaimsOf(node);
 		if (released > 0) {
 			log.info("{} message(s) réclamé(s) avant l'arrêt repris par {}", released, node);
+		}
+		if (mailSender.getIfAvailable() == null) {
+			log.warn("Aucun serveur SMTP configuré (SPRING_MAIL_HOST) : les e-mails restent en attente et partiront dès qu'un serveur sera configuré");
 		}
 		running = true;
 		for (int i = 0; i < workers; i++) {
