@@ -15,7 +15,7 @@ db_port=${DB_PORT:-15499}
 patients=${1:-300000}
 build_jar
 start_app "${BENCH_PORT:-18099}" "$out/app-home.log" -Dmaillage.database.port=$db_port -Dmaillage.database.shared-buffers=${SHARED_BUFFERS:-4GB} \
-  -Dmaillage.security.totp-required-for=
+  -Dmaillage.security.totp-required-for= ${APP_OPTS:-}
 auth=(-H "Authorization: Bearer $TOKEN")
 psql_() { PGPASSWORD="$(owner_password)" psql -q -h 127.0.0.1 -p $db_port -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
 cpts=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' \

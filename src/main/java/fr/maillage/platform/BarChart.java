@@ -4,7 +4,7 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A bar chart as the pages draw it (Chart.js through {@code /js/bar-chart.js}): the labels of the
+ * A bar chart as the pages draw it (Chart.js through {@code /assets/js/bar-chart.js}): the labels of the
  * x axis and a series per colour, written as JSON into the canvas's {@code data-bar-chart}.
  */
 public record BarChart(List<String> labels, List<Series> datasets) {

@@ -117,7 +117,7 @@ class FormFuzzIntegrationTest {
 			while (links.find()) {
 				String link = HtmlUtils.htmlUnescape(links.group(1));
 				if (!link.startsWith("/api/") && !link.contains("export") && !link.endsWith(".ics") && !link.startsWith("/webjars/")
-						&& !link.startsWith("/css/") && !link.startsWith("/js/") && !seen.contains(link)) {
+						&& !link.startsWith("/assets/") && !seen.contains(link)) {
 					queue.add(link);
 				}
 			}

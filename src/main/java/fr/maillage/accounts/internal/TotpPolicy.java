@@ -84,6 +84,6 @@ public class TotpPolicy {
 
 	private static boolean allowed(String path) {
 		return path.startsWith("/compte/double-facteur") || path.equals("/deconnexion") || path.equals("/langue")
-				|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error");
+				|| path.startsWith("/webjars/") || path.startsWith("/assets/") || path.equals("/error");
 	}
 }

@@ -15,8 +15,7 @@ class PlatformRoutes implements Route.Declarations {
 	public List<Route> routes() {
 		return List.of(
 				Route.get("/webjars/**", PUBLIC),
-				Route.get("/css/**", PUBLIC),
-				Route.get("/js/**", PUBLIC),
+				Route.get("/assets/**", PUBLIC),
 				Route.get("/favicon.ico", PUBLIC),
 				Route.any("/error", PUBLIC),
 				Route.post("/langue", PUBLIC),
