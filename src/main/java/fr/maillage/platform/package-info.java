@@ -1,6 +1,6 @@
 /**
  * What every module stands on and no business module owns: the embedded database, the page
- * layout and the shape of its menu entries (MenuEntry), locale and messages, error pages and the
+ * layout and the shape of its menu entries (MenuEntry) and home cards (HomeCard), locale and messages, error pages, the background jobs page and the
  * upload limits.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)

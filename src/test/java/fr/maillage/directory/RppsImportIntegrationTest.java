@@ -282,7 +282,7 @@ class RppsImportIntegrationTest {
 		assertThat(search("q=pres%20" + run + "&near=04112&radiusKm=100").get("total").asLong()).isEqualTo(4);
 		Api.Response unknown = admin.get("/api/v1/practitioners?near=99999");
 		assertThat(unknown.status()).isEqualTo(400);
-		assertThat(unknown.json().get("message").asString()).contains("coordonnées de la commune 99999");
+		assertThat(unknown.json().get("message").asString()).contains("Commune inconnue : « 99999 »");
 	}
 
 	@Test

@@ -132,11 +132,12 @@ class TwoNodesBrowserTest {
 		SecondNode b = nodeB();
 		Api admin = new Api(port, TestData.ADMIN_TOKEN);
 		Api throughB = new Api(b.port(), TestData.ADMIN_TOKEN);
-		assertThat(throughB.get("/api/v1/practitioners?near=05061").status()).as("no coordinates yet on node B").isEqualTo(400);
+		// node B's own index of the communes, as its autocomplete and distances read it
+		assertThat(throughB.get("/api/v1/communes?q=05061").json().get(0).get("latitude").isNull()).as("no coordinates yet on node B").isTrue();
 		Api.Response placed = admin.postBytes("/api/v1/reference/coordinates", "code_insee,nom,latitude,longitude\n05061,Gap,44.5594,6.0786\n"
 			.getBytes(StandardCharsets.UTF_8), "text/csv");
 		assertThat(placed.status()).as(placed.body()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(throughB.get("/api/v1/practitioners?near=05061").status())
-			.as("node B refreshed its reference data without a restart").isEqualTo(200));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(throughB.get("/api/v1/communes?q=05061").json().get(0).get("latitude")
+			.asDouble()).as("node B refreshed its reference data without a restart").isEqualTo(44.5594));
 	}
 }
