@@ -82,6 +82,10 @@ html = open(sys.argv[1], encoding='utf-8').read()
 for key, fig in re.findall(r'data-card="([^"]+)">.*?(?:<p class="figure">(\d+)</p>|<p class="text">)', html, re.S):
     print(f"  {key}: {fig or '-'}")
 PY
+if [ -n "${HOLD:-}" ]; then
+  # to look inside before the load: psql on the port below (user postgres, password in the data folder), EXPLAIN the cards' queries
+  echo "holding ${HOLD} s: application on $BASE, database on 127.0.0.1:$db_port"; sleep "$HOLD"
+fi
 run() { java -Dpages=true bench/LoadTest.java users $BASE "@$out/home-token.txt" "$out/home-queries.txt" "$@"; }
 warmup=${WARMUP:-60}
 echo "(the first $warmup s at the same load warm the JIT up; not reported)"

@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"maillage.database.directory=target/test-postgres-demo-pages", "maillage.database.clean=true", "maillage.demo=true",
-		"maillage.files.directory=target/test-files-demo-pages", "spring.mail.host=127.0.0.1", "spring.mail.port=" + Mail.SMTP_PORT })
+		"maillage.files.directory=target/test-files-demo-pages", "spring.mail.host=127.0.0.1", "spring.mail.port=" + Mail.SMTP_PORT,
+		// the home's figures are compared with the database right after each change: counted on every load here
+		"maillage.home.figures-max-age=0s" })
 @Import(Mail.Started.class)
 public @interface DemoTest {
 

@@ -6,6 +6,7 @@ import fr.maillage.platform.HomeCard;
 import fr.maillage.platform.HomeCard.Audience;
 import fr.maillage.platform.HomeCard.Tone;
 import fr.maillage.platform.HomeCard.Viewer;
+import fr.maillage.platform.RecentFigures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +17,20 @@ import org.springframework.stereotype.Component;
 /**
  * The home's cards of care pathways: for the care coordinators, the ruptures open (steps overdue
  * past their grace); for a professional of a circle, the tasks of the week and those late.
- * Counts only: the lists they link to name the patients, with their own audit.
+ * Counts only: the lists they link to name the patients, with their own audit. The ruptures of a
+ * CPTS are counted at most once a minute ({@link RecentFigures}): at region scale the count costs 300 ms.
  */
 @Component
 class PathwayHomeCards implements HomeCard.Provider {
 
 	private final JdbcClient jdbc;
 	private final AccountLinks links;
+	private final RecentFigures recent;
 
-	PathwayHomeCards(JdbcClient jdbc, AccountLinks links) {
+	PathwayHomeCards(JdbcClient jdbc, AccountLinks links, RecentFigures recent) {
 		this.jdbc = jdbc;
 		this.links = links;
+		this.recent = recent;
 	}
 
 	@Override
@@ -35,10 +39,10 @@ class PathwayHomeCards implements HomeCard.Provider {
 		LocalDate today = LocalDate.now(Enrolments.PARIS);
 		UUID cpts = viewer.cptsId();
 		if (viewer.careCoordinator() && cpts != null) {
-			long open = jdbc.sql("""
+			long open = recent.of("pathway.ruptures", cpts, () -> jdbc.sql("""
 					select count(*) from pathway_step s join pathway_enrolment e on e.id = s.enrolment_id
 					where e.cpts_id = :c and e.status = 'ACTIVE' and s.status = 'DUE' and s.overdue_at is not null""")
-				.param("c", cpts).query(Long.class).single();
+				.param("c", cpts).query(Long.class).single());
 			cards.add(HomeCard.of(Audience.COORDINATION, 40, "home.pathways.ruptures.title", viewer.cptsPath("/parcours"), open,
 					open > 0 ? Tone.ALERT : Tone.CALM, open == 0 ? "home.pathways.ruptures.none" : "home.pathways.ruptures.text", open));
 		}
