@@ -12,4 +12,9 @@ import java.util.UUID;
 public interface CalendarEntries {
 
 	List<ICalendar.Event> entries(UUID userId, Instant from, Instant to);
+
+	/** The kind of these entries on the agenda page ({@code garde}, {@code creneau}, {@code reunion}): its colour and legend. */
+	default String category() {
+		return "autre";
+	}
 }

@@ -79,6 +79,20 @@ public class CalendarFeeds {
 		});
 	}
 
+	/** An entry of one's agenda, with the kind of its source. */
+	public record Entry(String category, ICalendar.Event event) {
+	}
+
+	/** The signed-in user's agenda between two instants, in time order: what each module contributes. */
+	@Transactional(readOnly = true)
+	public List<Entry> agenda(Instant from, Instant to) {
+		UUID user = access.requireUser().id();
+		List<Entry> entries = new ArrayList<>();
+		sources.forEach(s -> s.entries(user, from, to).forEach(e -> entries.add(new Entry(s.category(), e))));
+		entries.sort(Comparator.comparing((Entry e) -> e.event().start()));
+		return entries;
+	}
+
 	private static String hex(byte[] bytes) {
 		return java.util.HexFormat.of().formatHex(bytes);
 	}

@@ -38,17 +38,23 @@ public final class Browser {
 
 	/** A fresh browser context (no cookies), French, desktop-sized. */
 	public static BrowserContext newContext() {
-		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
+		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR").setTimezoneId("Europe/Paris").setViewportSize(1280, 900));
 	}
 
 	/** A fresh French context of this window size. */
 	public static BrowserContext newContext(int width, int height) {
-		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(width, height));
+		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR").setTimezoneId("Europe/Paris").setViewportSize(width, height));
+	}
+
+	/** A French context of this window size where JavaScript is off: what a page says without its scripts. */
+	public static BrowserContext newContextWithoutJavaScript(int width, int height) {
+		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR").setTimezoneId("Europe/Paris").setViewportSize(width, height)
+			.setJavaScriptEnabled(false));
 	}
 
 	/** A phone-sized context. */
 	public static BrowserContext newPhoneContext() {
-		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR")
+		return chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR").setTimezoneId("Europe/Paris")
 			.setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
 	}
 

@@ -84,7 +84,7 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", false))
 			.logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
 			.headers(h -> privacyHeaders(h.contentSecurityPolicy(c -> c.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'"))))
+					"default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'"))))
 			.authorizeHttpRequests(a -> apply(a, routes.all()));
 		return http.build();
 	}

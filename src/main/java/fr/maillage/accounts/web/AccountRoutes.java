@@ -35,6 +35,8 @@ class AccountRoutes implements Route.Declarations {
 				Route.post("/compte/mot-de-passe", AUTHENTICATED),
 				Route.post("/compte/agenda", AUTHENTICATED),
 				Route.post("/compte/agenda/supprimer", AUTHENTICATED),
+				Route.get("/agenda", AUTHENTICATED),
+				Route.get("/agenda/evenements", AUTHENTICATED),
 				Route.get("/agenda/{secret:[A-Za-z0-9_-]{20,80}}.ics", PUBLIC),
 				Route.post("/compte/jetons/{id}/revoquer", AUTHENTICATED),
 				Route.get("/compte/double-facteur", AUTHENTICATED),

@@ -302,7 +302,12 @@ class AssociationPagesController {
 	@GetMapping("/cpts/{id}/reunions")
 	String meetings(@PathVariable UUID id, Model model) {
 		model.addAttribute("cpts", cpts.get(id));
-		model.addAttribute("meetings", meetings.list(id));
+		List<Meetings.Meeting> list = meetings.list(id);
+		model.addAttribute("meetings", list);
+		// the calendar opens on the month of the next meeting
+		java.time.Instant now = java.time.Instant.now();
+		model.addAttribute("nextMeetingMonth", list.stream().filter(m -> m.startsAt().isAfter(now)).map(Meetings.Meeting::startsAt).min(java.util.Comparator.naturalOrder())
+			.map(t -> fr.maillage.platform.web.CalendarEvents.View.day(t).withDayOfMonth(1)).orElse(null));
 		boolean manage = board.may(id);
 		model.addAttribute("manage", manage);
 		model.addAttribute("kinds", Meetings.Kind.values());

@@ -73,6 +73,7 @@ class AssociationRoutes implements Route.Declarations {
 				Route.post("/cpts/{id}/mandats/{mandateId}/fin", CPTS_MEMBER),
 				Route.post("/cpts/{id}/instances/{bodyId}/conversation", CPTS_MEMBER),
 				Route.get("/cpts/{id}/reunions", CPTS_MEMBER),
+				Route.get("/cpts/{id}/reunions/evenements", CPTS_MEMBER),
 				Route.post("/cpts/{id}/reunions", CPTS_MEMBER),
 				Route.get("/reunions/{meetingId}", AUTHENTICATED),
 				Route.post("/reunions/{meetingId}/invites", AUTHENTICATED),

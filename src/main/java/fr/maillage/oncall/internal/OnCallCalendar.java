@@ -29,6 +29,11 @@ class OnCallCalendar implements CalendarEntries {
 	}
 
 	@Override
+	public String category() {
+		return "garde";
+	}
+
+	@Override
 	public List<ICalendar.Event> entries(UUID userId, Instant from, Instant to) {
 		AccountLinks.Represented me = links.represented(userId);
 		if (me.none()) {

@@ -32,6 +32,11 @@ class SnpCalendar implements CalendarEntries {
 	}
 
 	@Override
+	public String category() {
+		return "creneau";
+	}
+
+	@Override
 	public List<ICalendar.Event> entries(UUID userId, Instant from, Instant to) {
 		AccountLinks.Represented me = links.represented(userId);
 		if (me.none()) {

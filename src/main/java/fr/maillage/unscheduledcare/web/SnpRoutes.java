@@ -36,6 +36,7 @@ class SnpRoutes implements Route.Declarations {
 				Route.post("/soins-non-programmes/creneaux/{id}/reserver", AUTHENTICATED),
 				Route.get("/soins-non-programmes/mes-reservations", AUTHENTICATED),
 				Route.get("/soins-non-programmes/mes-creneaux", AUTHENTICATED),
+				Route.get("/soins-non-programmes/mes-creneaux/evenements", AUTHENTICATED),
 				Route.post("/soins-non-programmes/reservations/{id}/issue", AUTHENTICATED),
 				Route.post("/soins-non-programmes/reservations/{id}/annulation", AUTHENTICATED),
 				Route.get("/soins-non-programmes/publier", AUTHENTICATED),
