@@ -42,3 +42,34 @@ document.addEventListener("submit", (event) => {
 });
 // back to a page from the history: its forms can be sent again
 window.addEventListener("pageshow", () => document.querySelectorAll("form[data-sent]").forEach((f) => delete f.dataset.sent));
+
+// A table marked "responsive" becomes one card per row on a phone (maillage.css); each cell is
+// named by its column here, unless the page named it already.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("table.responsive").forEach((table) => {
+    const names = table.tHead ? Array.from(table.tHead.rows[0].cells).map((th) => th.textContent.trim()) : [];
+    Array.from(table.tBodies).forEach((body) => Array.from(body.rows).forEach((row) => Array.from(row.cells).forEach((cell, i) => {
+      if (!cell.dataset.label && names[i] && cell.colSpan === 1) {
+        cell.dataset.label = names[i];
+      }
+    })));
+  });
+});
+
+// A region that scrolls sideways (a wide table on a narrow window) must be reachable from the
+// keyboard to be scrolled: it takes the focus, and says what it holds.
+(() => {
+  const focusable = () => document.querySelectorAll("main .table-wrap, main table").forEach((el) => {
+    if (el.scrollWidth > el.clientWidth + 1) {
+      if (!el.hasAttribute("tabindex")) {
+        el.tabIndex = 0;
+        el.dataset.scrollFocus = "";
+      }
+    } else if (el.dataset.scrollFocus !== undefined) {
+      el.removeAttribute("tabindex");
+      delete el.dataset.scrollFocus;
+    }
+  });
+  document.addEventListener("DOMContentLoaded", focusable);
+  window.addEventListener("resize", focusable);
+})();

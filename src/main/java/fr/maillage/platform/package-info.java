@@ -1,7 +1,8 @@
 /**
  * What every module stands on and no business module owns: the embedded database, the page
- * layout and the shape of its menu entries (MenuEntry) and home cards (HomeCard), locale and messages, error pages, the background jobs page and the
- * upload limits.
+ * layout and the shape of its menu entries (MenuEntry) and home cards (HomeCard), the calendars'
+ * exchange with calendar.js (web.CalendarEvents), figures remembered a minute (RecentFigures),
+ * locale and messages, error pages, the background jobs page and the upload limits.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked

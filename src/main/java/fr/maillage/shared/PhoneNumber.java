@@ -29,9 +29,15 @@ public final class PhoneNumber {
 		return FULL.matcher(n).matches() || SHORT.matcher(n).matches();
 	}
 
-	/** As French pages write it: "04 92 00 00 00"; other forms as given. */
-	public static String display(String typed) {
+	/** As French pages write it: "04 92 00 00 00", "+33 4 92 00 00 00"; other forms as given; nothing stays nothing. */
+	public static @org.jspecify.annotations.Nullable String display(@org.jspecify.annotations.Nullable String typed) {
+		if (typed == null) {
+			return null;
+		}
 		String n = normalize(typed);
+		if (n.matches("\\+33[1-9]\\d{8}")) {
+			return "+33 " + n.charAt(3) + " " + n.substring(4).replaceAll("(\\d{2})(?=\\d)", "$1 ");
+		}
 		if (n.matches("0\\d{9}")) {
 			return n.replaceAll("(\\d{2})(?=\\d)", "$1 ");
 		}

@@ -50,8 +50,10 @@ public class SnpIndicators {
 	@Transactional(readOnly = true)
 	public Indicators compute(UUID cptsId, @Nullable LocalDate from, @Nullable LocalDate to) {
 		access.requireCoordinator(cptsId);
-		LocalDate end = to == null ? LocalDate.now(Slots.PARIS) : to;
-		LocalDate start = from == null ? end.minusWeeks(12).plusDays(1) : from;
+		// by default the eight weeks past and the four to come: the slots published ahead count as offered
+		LocalDate today = LocalDate.now(Slots.PARIS);
+		LocalDate end = to != null ? to : from != null ? from.plusWeeks(12).minusDays(1) : today.plusWeeks(4);
+		LocalDate start = from != null ? from : to != null ? to.minusWeeks(12).plusDays(1) : today.minusWeeks(8).plusDays(1);
 		if (end.isBefore(start)) {
 			throw Problems.rejected("to", "snp.indicators.order");
 		}

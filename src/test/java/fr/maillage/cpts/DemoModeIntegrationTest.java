@@ -41,6 +41,17 @@ class DemoModeIntegrationTest {
 		return r.json().get("token").asString();
 	}
 
+	/** Issue 17: the demo had two professionals, and two patients, of the same name. */
+	@Test
+	void noTwoPeopleOfTheDemoShareAName() {
+		assertThat(jdbc.sql("select last_name || ' ' || first_name from practitioner where national_id like '89%' group by last_name, first_name having count(*) > 1")
+			.query(String.class).list()).isEmpty();
+		assertThat(jdbc.sql("select count(*) from practitioner where national_id like '89%'").query(Long.class).single()).isEqualTo(120);
+		assertThat(jdbc.sql("""
+				select p.birth_name || ' ' || p.first_names from patient p join cpts c on c.id = p.cpts_id where c.slug = 'demo-luberon-durance'
+				group by p.birth_name, p.first_names having count(*) > 1""").query(String.class).list()).isEmpty();
+	}
+
 	@Test
 	void theDemoCptsAndItsAccountsAreReady() {
 		Api coordinator = new Api(port, token("coordination@demo.maillage.fr", "demo-maillage-coordination"));

@@ -41,7 +41,7 @@ class AnnouncementBrowserTest {
 			Page c = coordination.newPage();
 			Browser.login(c, port, coordinator.email(), coordinator.password());
 			c.navigate("http://127.0.0.1:" + port + "/cpts/" + cpts);
-			c.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Annonces")).click();
+			c.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Annonces").setExact(true)).click();
 			c.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nouvelle annonce")).click();
 			c.getByLabel("Titre").fill(title);
 			c.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer l'annonce")).click();

@@ -69,7 +69,7 @@ class AssociationBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, coordinator.email(), coordinator.password());
 			page.navigate(base + "/cpts/" + cpts);
-			page.getByRole(AriaRole.BUTTON, named("Association")).click();
+			page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Association").setExact(true)).click();
 
 			// three members, two colleges (by profession)
 			for (String name : List.of("GIRAUD" + tag, "HUGUES" + tag, "ISNARD" + tag)) {

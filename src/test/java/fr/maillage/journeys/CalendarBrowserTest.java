@@ -76,6 +76,7 @@ class CalendarBrowserTest {
 			Object red = gaps.first().evaluate("e => getComputedStyle(e).backgroundColor");
 			assertThat(red).as("a gap is red").isEqualTo("rgb(183, 28, 28)");
 			Browser.screenshot(page, "calendrier-gardes-mois");
+			assertThat(fr.maillage.support.Accessibility.seriousViolations(page)).as("axe on the roster's month").isEmpty();
 
 			var turn = calendar.locator(".fc-event[data-shift='" + gap.shift() + "']");
 			assertThat(turn).hasClass(Pattern.compile("\\bgap\\b"));
@@ -86,6 +87,7 @@ class CalendarBrowserTest {
 			var dialog = page.locator("#affecter");
 			assertThat(dialog).isVisible();
 			assertThat(dialog.locator("[data-when]")).not().isEmpty();
+			assertThat(fr.maillage.support.Accessibility.seriousViolations(page)).as("axe on the assignment dialog").isEmpty();
 			String chosen = dialog.locator("select[name=assignee] option").nth(1).getAttribute("value");
 			dialog.locator("select[name=assignee]").selectOption(chosen);
 			dialog.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Enregistrer")).click();

@@ -26,6 +26,24 @@ class DemoFindingsBrowserTest {
 	}
 
 	@Test
+	void theUnscheduledCareIndicatorsOpenOnARangeWithTheDemosSlots() {
+		java.util.UUID cpts = jdbc.sql("select id from cpts where name like 'CPTS Démo Luberon-Durance%'").query(java.util.UUID.class).single();
+		long offered = jdbc.sql("""
+				select count(*) from snp_slot s where cpts_id = :c
+				and (cancelled_at is null or exists (select 1 from snp_booking b where b.slot_id = s.id and b.cancelled_at is null))
+				and starts_at >= (current_date - 55)::timestamp at time zone 'Europe/Paris' and starts_at < (current_date + 29)::timestamp at time zone 'Europe/Paris'""")
+			.param("c", cpts).query(Long.class).single();
+		org.assertj.core.api.Assertions.assertThat(offered).as("the demo's slots fall in the default range").isPositive();
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, Demo.COORDINATOR, Demo.COORDINATOR_PASSWORD);
+			Browser.menu(page, "Pilotage", "Indicateurs soins non programmés");
+			assertThat(page.locator("#total-offerts")).hasText(String.valueOf(offered));
+			assertThat(page.locator("#from")).hasValue(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusWeeks(8).plusDays(1).toString());
+		}
+	}
+
+	@Test
 	void theCommuneFieldOfTheSlotSearchSuggestsCommunesByName() {
 		try (BrowserContext context = Browser.newContext()) {
 			Page page = context.newPage();

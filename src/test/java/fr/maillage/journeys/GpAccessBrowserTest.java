@@ -90,7 +90,7 @@ class GpAccessBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, pharmacist.email(), pharmacist.password());
 			page.navigate(url("/cpts/" + cpts));
-			page.getByRole(AriaRole.BUTTON, named("Médecin traitant")).click();
+			page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Accès à un médecin traitant").setExact(true)).click();
 			page.getByRole(AriaRole.BUTTON, named("Nouvelle demande")).click();
 			page.getByLabel("Nom de naissance").fill("Patient" + word);
 			page.getByLabel("Prénoms de naissance").fill("André");

@@ -80,11 +80,15 @@ class HomeBrowserTest {
 			assertThat(card(page, "home.meetings.title")).isVisible();
 			assertThat(page.locator("main")).not().containsText("??");
 			Browser.screenshot(page, "accueil-coordination");
+			assertThat(fr.maillage.support.Accessibility.seriousViolations(page)).as("axe on the coordinator's home").isEmpty();
 			headerIsOneLine(page);
 
 			card(page, "home.gp.pending.title").locator("h3 a").click();
 			page.waitForURL(Pattern.compile(".*/medecin-traitant\\?status=PENDING"));
 			assertThat(page.locator("#status")).hasValue("PENDING");
+			// each request waiting says for how long, in days
+			assertThat(page.locator("#demandes small.waiting").first()).containsText("en attente depuis");
+			assertThat(page.locator("#demandes small.waiting").allInnerTexts()).allMatch(t -> t.matches("en attente depuis (aujourd'hui|1 jour|\\d+ jours)"));
 		}
 	}
 
@@ -130,6 +134,27 @@ class HomeBrowserTest {
 				card(page, "home.pathways.tasks.title").locator("h3 a").click();
 				page.waitForURL(Pattern.compile(".*/taches"));
 			}
+		}
+	}
+
+	@Test
+	void onAPhoneTheListsAreCardsWhoseLinesSayTheirColumn() {
+		UUID cpts = demo();
+		try (BrowserContext context = Browser.newPhoneContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, Demo.COORDINATOR, Demo.COORDINATOR_PASSWORD);
+			for (String list : new String[] { "/cpts/" + cpts + "/medecin-traitant?status=PENDING", "/cpts/" + cpts + "/adherents" }) {
+				page.navigate(url(list));
+				Locator row = page.locator("main table.responsive tbody tr").first();
+				assertThat(row).isVisible();
+				assertThat(row.evaluate("r => getComputedStyle(r).display")).as(list).isEqualTo("block");
+				assertThat(row.locator("td[data-label]").first()).isVisible();
+				assertThat(page.locator("main table.responsive thead").boundingBox().height).as("the column heads are for screen readers only").isLessThanOrEqualTo(1);
+				Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+				assertThat(((Number) overflow).intValue()).as(list + " fits a phone").isLessThanOrEqualTo(0);
+			}
+			Browser.screenshot(page, "liste-adherents-telephone");
+			assertThat(fr.maillage.support.Accessibility.seriousViolations(page)).as("axe on the members as cards").isEmpty();
 		}
 	}
 

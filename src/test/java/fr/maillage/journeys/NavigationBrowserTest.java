@@ -117,6 +117,10 @@ class NavigationBrowserTest {
 				if (page.locator("#menu-principal a[aria-current=page]").count() != 1) {
 					problems.add(where + ": the menu does not mark the page");
 				}
+				if (width == 1366 || width == 390) {
+					page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE); // calendars drawn, maps placed
+					fr.maillage.support.Accessibility.seriousViolations(page).forEach(v -> problems.add(where + ": axe " + v));
+				}
 			}
 			problems.addAll(csp);
 			if (width == 1366) {

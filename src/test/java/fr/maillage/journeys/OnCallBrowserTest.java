@@ -72,7 +72,7 @@ class OnCallBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, coordinator.email(), coordinator.password());
 			page.navigate(base + "/cpts/" + cpts);
-			page.getByRole(AriaRole.BUTTON, named("Planning des gardes")).first().click();
+			page.getByRole(AriaRole.LINK, named("Planning des gardes")).first().click();
 			assertThat(page.getByText("Aucun tableau de garde pour l'instant.")).isVisible();
 			page.getByLabel("Qui est de garde").selectOption("MEDECIN");
 			assertThat(page.getByLabel("Jours de garde")).hasValue("SUNDAYS_HOLIDAYS");

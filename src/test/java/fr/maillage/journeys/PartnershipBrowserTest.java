@@ -44,7 +44,7 @@ class PartnershipBrowserTest {
 			page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestData.ADMIN_PASSWORD);
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
 			page.navigate("http://127.0.0.1:" + port + "/cpts/" + cpts);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Partenariats")).click();
+			page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Partenariats").setExact(true)).click();
 			page.getByLabel("Structure").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(hospital + " (Manosque)"));
 			page.getByLabel("Statut").selectOption("SIGNE");
 			page.getByLabel("Représentant").fill("Mme la directrice des soins");

@@ -73,7 +73,7 @@ class PathwayBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, coordinator.email(), coordinator.password());
 			page.navigate(base + "/cpts/" + cpts);
-			page.getByRole(AriaRole.BUTTON, named("Parcours de soins")).click();
+			page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Parcours de soins").setExact(true)).click();
 			page.getByRole(AriaRole.BUTTON, named("Ajouter les modèles d'exemple")).click();
 			assertThat(page.getByText("Modèles d'exemple ajoutés")).isVisible();
 			assertThat(page.locator("#modeles li")).hasCount(2);

@@ -54,7 +54,7 @@ class PatientRightsBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, coordinator.email(), coordinator.password());
 			page.navigate(base + "/cpts/" + cpts);
-			page.getByRole(AriaRole.BUTTON, named("Droits des patients (RGPD)")).click();
+			page.getByRole(AriaRole.LINK, named("Droits des patients (RGPD)")).click();
 			page.getByLabel("Nom, prénom ou numéro de sécurité sociale").fill("armand " + name.toLowerCase());
 			page.getByRole(AriaRole.BUTTON, named("Chercher")).click();
 			assertThat(page.locator("#patients tbody tr")).hasCount(1);

@@ -32,5 +32,7 @@ class PhoneNumberUnitTest {
 		assertThat(PhoneNumber.display("0492000000")).isEqualTo("04 92 00 00 00");
 		assertThat(PhoneNumber.display("04.92.00.00.00")).isEqualTo("04 92 00 00 00");
 		assertThat(PhoneNumber.display("3237")).isEqualTo("3237");
+		assertThat(PhoneNumber.display("+33492000000")).isEqualTo("+33 4 92 00 00 00");
+		assertThat(PhoneNumber.display(null)).isNull();
 	}
 }

@@ -59,11 +59,19 @@ class DemoDirectory {
 				where t.cpts_id = :c order by c.population desc""").param("c", cpts.get())
 			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).list();
 		Random random = new Random(4);
+		java.util.Set<String> named = new java.util.HashSet<>();
 		for (int i = 0; i < 120; i++) {
 			String[] commune = communes.get(Math.min(communes.size() - 1, (int) Math.abs(random.nextGaussian() * communes.size() / 3)));
 			String[] prof = PROFESSIONS[random.nextInt(PROFESSIONS.length)];
-			String last = LAST.get(random.nextInt(LAST.size()));
-			String first = FIRST.get(random.nextInt(FIRST.size()));
+			int l = random.nextInt(LAST.size());
+			int f = random.nextInt(FIRST.size());
+			// no two professionals of the demo share a name: the next first name when the pair is taken (then the next last name)
+			for (int tried = 1; !named.add(LAST.get(l) + " " + FIRST.get(f)) && tried < FIRST.size() * LAST.size(); tried++) {
+				f = (f + 1) % FIRST.size();
+				l = f == 0 ? (l + 1) % LAST.size() : l;
+			}
+			String last = LAST.get(l);
+			String first = FIRST.get(f);
 			UUID id = UUID.randomUUID();
 			String nationalId = "89" + String.format("%010d", 1000 + i);
 			jdbc.sql("""

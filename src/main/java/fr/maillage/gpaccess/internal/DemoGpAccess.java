@@ -91,13 +91,23 @@ class DemoGpAccess {
 			LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
 			Instant quarterStart = today.withMonth(1 + (today.getMonthValue() - 1) / 3 * 3).withDayOfMonth(1)
 				.atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant();
+			java.util.Set<String> named = new java.util.HashSet<>();
 			for (int i = 0; i < 90; i++) {
 				boolean woman = random.nextBoolean();
 				LocalDate birth = LocalDate.of(1932 + random.nextInt(75), 1 + random.nextInt(12), 1 + random.nextInt(28));
-				String first = (woman ? FIRST_F : FIRST_M).get(random.nextInt(8));
+				List<String> firsts = woman ? FIRST_F : FIRST_M;
+				int f = random.nextInt(8);
 				boolean ald = random.nextInt(4) == 0;
+				int l = random.nextInt(LAST.size());
+				// no two patients of the demo share a name: the next first name when the pair is taken (then the next last name)
+				for (int tried = 1; !named.add(LAST.get(l) + " " + firsts.get(f)) && tried < firsts.size() * LAST.size(); tried++) {
+					f = (f + 1) % firsts.size();
+					l = f == 0 ? (l + 1) % LAST.size() : l;
+				}
+				String last = LAST.get(l);
+				String first = firsts.get(f);
 				RequestForm form = new RequestForm(
-						new Identity(LAST.get(random.nextInt(LAST.size())), first, null, birth, woman ? "F" : "M", null, null),
+						new Identity(last, first, null, birth, woman ? "F" : "M", null, null),
 						new Contact(null, String.format("06 %02d %02d %02d %02d", random.nextInt(100), random.nextInt(100), random.nextInt(100),
 								random.nextInt(100)), null, communes.get(Math.min(communes.size() - 1, (int) Math.abs(random.nextGaussian() * communes.size() / 3)))),
 						ald, ald && random.nextBoolean() ? 1 + random.nextInt(32) : null, random.nextInt(9) == 0,
