@@ -37,6 +37,10 @@ document.addEventListener("DOMContentLoaded", () => {
       eventTimeFormat: { hour: "2-digit", minute: "2-digit" },
       eventDisplay: "block",
       eventInteractive: true,
+      // FullCalendar's grid roles are incomplete (axe: aria-required-children): its layout tables are
+      // made presentational; the events stay links or buttons, and the page's list says the same
+      viewDidMount: () => plain(el),
+      datesSet: () => plain(el),
       dayMaxEvents: d.maxEvents ? parseInt(d.maxEvents, 10) : false,
       events: { url: d.calendar, failure: () => { status.textContent = d.failure || ""; } },
       eventDidMount: (info) => {
@@ -80,6 +84,11 @@ document.addEventListener("DOMContentLoaded", () => {
       el.before(toggle);
     }
   });
+
+  function plain(el) {
+    el.querySelectorAll("[role=grid], [role=rowgroup], [role=row], [role=columnheader], [role=gridcell]").forEach((n) => n.removeAttribute("role"));
+    el.querySelectorAll("table").forEach((t) => t.setAttribute("role", "presentation"));
+  }
 
   function openAssign(dialog, event, calendar, status) {
     const form = dialog.querySelector("form");

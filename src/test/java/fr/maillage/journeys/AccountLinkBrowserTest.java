@@ -127,7 +127,7 @@ class AccountLinkBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, coordinator.email(), coordinator.password());
 			page.navigate(base() + "/cpts/" + cpts);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Comptes et annuaire")).click();
+			page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Comptes et annuaire").setExact(true)).click();
 			var row = page.locator("#demandes tbody tr", new Page.LocatorOptions().setHasText(lastName));
 			assertThat(row).containsText(gp.email());
 			assertThat(row).containsText("par l'adresse de l'annuaire");

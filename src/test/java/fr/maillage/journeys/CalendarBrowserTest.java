@@ -81,9 +81,6 @@ class CalendarBrowserTest {
 			var turn = calendar.locator(".fc-event[data-shift='" + gap.shift() + "']");
 			assertThat(turn).hasClass(Pattern.compile("\\bgap\\b"));
 			turn.click();
-			page.waitForTimeout(1000);
-			System.out.println("DEBUG2 " + page.url() + " " + page.locator("dialog").count());
-			Browser.screenshot(page, "debug-after-click");
 			var dialog = page.locator("#affecter");
 			assertThat(dialog).isVisible();
 			assertThat(dialog.locator("[data-when]")).not().isEmpty();

@@ -69,7 +69,7 @@ class DirectoryBrowserTest {
 		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestData.ADMIN_PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
 		page.navigate("http://127.0.0.1:" + port + "/cpts/" + cpts);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importer l'extraction RPPS")).click();
+		page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Importer l'extraction RPPS").setExact(true)).click();
 		page.getByLabel("Fichier de l'extraction RPPS (.zip ou .txt)")
 			.setInputFiles(new FilePayload("PS_LibreAcces_Personne_activite_202611240900.txt", "text/plain", file));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l'import")).click();

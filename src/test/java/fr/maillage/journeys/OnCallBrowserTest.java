@@ -97,6 +97,8 @@ class OnCallBrowserTest {
 			page.getByRole(AriaRole.BUTTON, named("Remplir à tour de rôle")).click();
 			assertThat(page.getByText(month.lengthOfMonth() + " garde(s) attribuée(s) à tour de rôle.")).isVisible();
 			assertThat(page.locator("#tours .badge.bad")).hasCount(0);
+			// the month is a calendar; the coordinator here works in its list, the table with a form per turn
+			page.getByRole(AriaRole.BUTTON, named("Voir en liste")).click();
 			Locator firstRow = page.locator("#tours tbody tr").first();
 			firstRow.getByLabel("Qui est de garde").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(thermes + " (Digne-les-Bains)"));
 			firstRow.getByRole(AriaRole.BUTTON, button("Enregistrer")).click();

@@ -100,7 +100,7 @@ class ProfessionTableBrowserTest {
 			assertThat(page.locator("form.engagement").getByLabel("Adhérent de la CPTS")).isChecked();
 
 			page.navigate("http://127.0.0.1:" + port + "/cpts/" + cpts);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Professionnels par profession")).click();
+			page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Professionnels par profession").setExact(true)).click();
 			Locator gps = page.locator("#professions tbody tr", new Page.LocatorOptions().setHasText("Médecins généralistes"));
 			assertThat(gps.locator("td")).hasText(new String[] { "3", "1", "1", "1", "1" });
 			assertThat(page.locator("#professions tbody tr", new Page.LocatorOptions().setHasText("Médecins spécialistes")).locator("td"))

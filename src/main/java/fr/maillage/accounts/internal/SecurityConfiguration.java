@@ -63,6 +63,15 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** The origin of the configured map tiles (a {s} subdomain becomes *), allowed as an image source; nothing without tiles. */
+	static String tileSource(String tilesUrl) {
+		if (tilesUrl == null || tilesUrl.isBlank()) {
+			return "";
+		}
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://[^/]+)").matcher(tilesUrl.strip().replace("{s}", "*"));
+		return m.find() ? " " + m.group(1) : "";
+	}
+
 	/** No address leaks to other sites through the Referer; no browser feature a page does not use. */
 	private static void privacyHeaders(HeadersConfigurer<HttpSecurity> h) {
 		h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -73,7 +82,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard, TotpPolicy totp) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard, TotpPolicy totp,
+			@org.springframework.beans.factory.annotation.Value("${maillage.map.tiles-url:}") String tilesUrl) throws Exception {
 		http.authenticationManager(once(guard))
 			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new FreshUserFilter(store), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
@@ -84,7 +94,7 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", false))
 			.logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
 			.headers(h -> privacyHeaders(h.contentSecurityPolicy(c -> c.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'"))))
+					"default-src 'self'; img-src 'self' data:" + tileSource(tilesUrl) + "; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'"))))
 			.authorizeHttpRequests(a -> apply(a, routes.all()));
 		return http.build();
 	}

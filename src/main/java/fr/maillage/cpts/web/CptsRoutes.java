@@ -29,6 +29,7 @@ class CptsRoutes implements Route.Declarations {
 				Route.get("/cpts/{id}", CPTS_MEMBER),
 				Route.post("/cpts/{id}/invitations", CPTS_COORDINATOR),
 				Route.get("/cpts/{id}/territoire", CPTS_MEMBER),
+				Route.get("/cpts/{id}/territoire/contours", CPTS_MEMBER),
 				Route.get("/cpts/{id}/territoire/export.csv", CPTS_MEMBER),
 				Route.get("/cpts/{id}/territoire/export.xlsx", CPTS_MEMBER),
 				Route.get("/cpts/{id}/territoire/carte.json", CPTS_MEMBER),

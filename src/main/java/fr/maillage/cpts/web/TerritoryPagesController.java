@@ -48,7 +48,16 @@ class TerritoryPagesController {
 	private final CptsAccess access;
 	private final Messages messages;
 
-	TerritoryPagesController(CptsService service, TerritoryPreviews previews, CptsAccess access, Messages messages) {
+	private final fr.maillage.reference.CommuneContours contours;
+	private final String tilesUrl;
+	private final String tilesAttribution;
+
+	TerritoryPagesController(CptsService service, TerritoryPreviews previews, CptsAccess access, Messages messages,
+			fr.maillage.reference.CommuneContours contours, @org.springframework.beans.factory.annotation.Value("${maillage.map.tiles-url:}") String tilesUrl,
+			@org.springframework.beans.factory.annotation.Value("${maillage.map.tiles-attribution:}") String tilesAttribution) {
+		this.contours = contours;
+		this.tilesUrl = tilesUrl;
+		this.tilesAttribution = tilesAttribution;
 		this.service = service;
 		this.previews = previews;
 		this.access = access;
@@ -64,6 +73,9 @@ class TerritoryPagesController {
 		model.addAttribute("canManage", access.requireUser().coordinates(id));
 		model.addAttribute("chart", TerritoryCharts.populationChart(territory));
 		model.addAttribute("mapPoints", TerritoryCharts.mapPoints(territory));
+		model.addAttribute("contoursCount", contours.countAmong(territory.communes().stream().map(c -> c.inseeCode()).toList()));
+		model.addAttribute("tilesUrl", tilesUrl.isBlank() ? null : tilesUrl);
+		model.addAttribute("tilesAttribution", tilesAttribution);
 		return VIEW;
 	}
 

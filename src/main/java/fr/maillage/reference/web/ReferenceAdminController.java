@@ -35,11 +35,14 @@ class ReferenceAdminController {
 	private static final String PENDING_PACKAGE = "maillage.reference.pending";
 
 	private final CoordinatesImport coordinates;
+	private final fr.maillage.reference.CommuneContours contours;
 	private final CommuneDirectory directory;
 	private final Messages messages;
 	private final ReferenceUpdate update;
 
-	ReferenceAdminController(CoordinatesImport coordinates, CommuneDirectory directory, Messages messages, ReferenceUpdate update) {
+	ReferenceAdminController(CoordinatesImport coordinates, CommuneDirectory directory, Messages messages, ReferenceUpdate update,
+			fr.maillage.reference.CommuneContours contours) {
+		this.contours = contours;
 		this.update = update;
 		this.coordinates = coordinates;
 		this.directory = directory;
@@ -58,7 +61,27 @@ class ReferenceAdminController {
 		requireAdmin();
 		model.addAttribute("communeCount", directory.communeCount());
 		model.addAttribute("withCoordinates", coordinates.communesWithCoordinates());
+		model.addAttribute("withContours", contours.communesWithContours());
 		return VIEW;
+	}
+
+	/** Contours of the communes from a GeoJSON file: applied at once, all or nothing, with the report by feature. */
+	@PostMapping("/administration/reference/contours")
+	String contours(@RequestParam(required = false) @Nullable MultipartFile file, Model model) throws IOException {
+		requireAdmin();
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("failure", messages.get("reference.coordinates.noFile"));
+		} else if (file.getSize() > UploadLimits.LIST_BYTES) {
+			model.addAttribute("failure", messages.get("error.tooLarge", UploadLimits.describe()));
+		} else {
+			fr.maillage.reference.CommuneContours.Report report = contours.apply(file.getBytes());
+			model.addAttribute("contoursReport", report);
+			model.addAttribute("contoursFile", file.getOriginalFilename());
+			if (report.applied()) {
+				model.addAttribute("success", messages.get("reference.contours.applied", report.stored(), report.unknownCount()));
+			}
+		}
+		return page(model);
 	}
 
 	@PostMapping("/administration/reference/coordonnees")

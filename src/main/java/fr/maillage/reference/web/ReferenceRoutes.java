@@ -18,6 +18,7 @@ class ReferenceRoutes implements Route.Declarations {
 				Route.get("/communes/recherche", AUTHENTICATED),
 				Route.get("/administration/reference", ADMIN),
 				Route.post("/administration/reference/coordonnees", ADMIN),
+				Route.post("/administration/reference/contours", ADMIN),
 				Route.post("/administration/reference/coordonnees/confirmer", ADMIN),
 				Route.post("/administration/reference/paquet", ADMIN),
 				Route.post("/administration/reference/paquet/confirmer", ADMIN),
