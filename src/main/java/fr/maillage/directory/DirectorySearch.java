@@ -53,9 +53,71 @@ public class DirectorySearch {
 		this.communes = communes;
 	}
 
+	/** The orders a directory list offers; ties by name, then id, so that pages never overlap. */
+	public enum Order {
+		NAME("p.last_name %s, p.first_name %s"), PROFESSION("p.profession_label %s, p.last_name, p.first_name");
+
+		private final String sql;
+
+		Order(String sql) {
+			this.sql = sql;
+		}
+
+		String sql(boolean desc) {
+			String direction = desc ? "desc" : "asc";
+			return sql.formatted(direction, direction) + ", p.id";
+		}
+
+		public String key() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public Page practitioners(Query query) {
+		return practitioners(query, Order.NAME, false);
+	}
+
+	@Transactional(readOnly = true)
+	public Page practitioners(Query query, Order order, boolean desc) {
 		access.requireUser();
+		Condition c = condition(query);
+		String condition = c.sql();
+		Map<String, Object> params = c.params();
+		var count = jdbc.sql("select count(*) from practitioner p where " + condition);
+		var select = jdbc.sql("select * from practitioner p where " + condition + " order by " + order.sql(desc) + " limit :limit offset :offset");
+		for (var e : params.entrySet()) {
+			count = count.param(e.getKey(), e.getValue());
+			select = select.param(e.getKey(), e.getValue());
+		}
+		long total = count.query(Long.class).single();
+		List<Practitioner> people = select.param("limit", query.size()).param("offset", (long) query.page() * query.size())
+			.query(DirectorySearch::person).list();
+		return new Page(withActivities(people), total, query.page(), query.size());
+	}
+
+	/**
+	 * How many practitioners that match work in each commune (a practitioner working in two
+	 * communes counts in both): what the map of the results draws.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> countByCommune(Query query) {
+		access.requireUser();
+		Condition c = condition(query);
+		var select = jdbc.sql("select a.commune_code, count(distinct p.id) as n from practitioner p join practitioner_activity a"
+				+ " on a.practitioner_id = p.id and a.active and a.commune_code is not null where " + c.sql() + " group by a.commune_code");
+		for (var e : c.params().entrySet()) {
+			select = select.param(e.getKey(), e.getValue());
+		}
+		Map<String, Long> out = new LinkedHashMap<>();
+		select.query((rs, i) -> out.put(rs.getString("commune_code"), rs.getLong("n"))).list();
+		return out;
+	}
+
+	private record Condition(String sql, Map<String, Object> params) {
+	}
+
+	private Condition condition(Query query) {
 		List<String> where = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
 		String nationalId = query.q() == null ? null : nationalIdIn(query.q());
@@ -102,17 +164,7 @@ public class DirectorySearch {
 			where.add("exists (select 1 from practitioner_activity c where c.practitioner_id = p.id and c.active and c.commune_code = :commune)");
 			params.put("commune", query.commune().strip());
 		}
-		String condition = where.isEmpty() ? "true" : String.join(" and ", where);
-		var count = jdbc.sql("select count(*) from practitioner p where " + condition);
-		var select = jdbc.sql("select * from practitioner p where " + condition + " order by p.last_name, p.first_name, p.id limit :limit offset :offset");
-		for (var e : params.entrySet()) {
-			count = count.param(e.getKey(), e.getValue());
-			select = select.param(e.getKey(), e.getValue());
-		}
-		long total = count.query(Long.class).single();
-		List<Practitioner> people = select.param("limit", query.size()).param("offset", (long) query.page() * query.size())
-			.query(DirectorySearch::person).list();
-		return new Page(withActivities(people), total, query.page(), query.size());
+		return new Condition(where.isEmpty() ? "true" : String.join(" and ", where), params);
 	}
 
 	/**
@@ -193,8 +245,13 @@ public class DirectorySearch {
 	/** Every professional matching, page after page, for exports (at most 200,000). */
 	@Transactional(readOnly = true)
 	public void forEach(Query query, java.util.function.Consumer<Practitioner> consumer) {
+		forEach(query, Order.NAME, false, consumer);
+	}
+
+	/** Every practitioner that matches, in the order asked, 200 at a time: what an export writes. */
+	public void forEach(Query query, Order order, boolean desc, java.util.function.Consumer<Practitioner> consumer) {
 		for (int page = 0; page < 1000; page++) {
-			Page p = practitioners(query.page(page, 200));
+			Page p = practitioners(query.page(page, 200), order, desc);
 			p.items().forEach(consumer);
 			if ((long) (page + 1) * p.size() >= p.total()) {
 				return;

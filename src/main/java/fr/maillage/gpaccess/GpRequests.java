@@ -182,22 +182,6 @@ public class GpRequests {
 		return new Filed(id, number, duplicate);
 	}
 
-	/** The requests of the CPTS, newest first, optionally of one status; coordinators only. */
-	@Transactional
-	public Page list(UUID cptsId, @Nullable RequestStatus status, int page, int size) {
-		access.requireCoordinatorForPatients(cptsId);
-		int s = Math.clamp(size, 1, 500);
-		int p = Math.max(page, 0);
-		long total = jdbc.sql("select count(*) from gp_request where cpts_id = :c and (:s::text is null or status = :s)")
-			.param("c", cptsId).param("s", status == null ? null : status.name()).query(Long.class).single();
-		List<Row> rows = jdbc.sql("""
-				select r.* from gp_request r where r.cpts_id = :c and (:s::text is null or r.status = :s)
-				order by r.filed_at desc, r.number desc limit :l offset :o""")
-			.param("c", cptsId).param("s", status == null ? null : status.name()).param("l", s).param("o", (long) p * s)
-			.query(GpRequests::row).list();
-		return new Page(withPatients(cptsId, rows, "liste des demandes"), total, p, s);
-	}
-
 	/** One request: for its coordinators, or for the GP it is proposed to; anyone else gets 404. */
 	@Transactional
 	public GpRequest get(UUID cptsId, UUID id) {
@@ -388,7 +372,7 @@ public class GpRequests {
 		return row;
 	}
 
-	private List<GpRequest> withPatients(UUID cptsId, List<Row> rows, String purpose) {
+	List<GpRequest> withPatients(UUID cptsId, List<Row> rows, String purpose) {
 		Map<UUID, Patient> people = patients.getAll(cptsId, rows.stream().map(r -> r.patientId).toList(), purpose);
 		Map<UUID, String> names = practitionerNames(rows.stream().map(r -> r.practitionerId).filter(java.util.Objects::nonNull).toList());
 		List<GpRequest> out = new ArrayList<>(rows.size());

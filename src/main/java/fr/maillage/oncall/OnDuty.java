@@ -33,7 +33,7 @@ public class OnDuty {
 	/** One turn as the public sees it; {@code assignee} null when nobody is on duty. */
 	public record Entry(RosterKind kind, String roster, @Nullable String assignee, @Nullable String address, @Nullable String communeName,
 			@Nullable String phone, Instant startsAt, Instant endsAt, @Nullable Double distanceKm, boolean inSector, @Nullable String publicPhone,
-			@Nullable String publicNote, CommuneDistance.@Nullable Basis distanceBasis) {
+			@Nullable String publicNote, CommuneDistance.@Nullable Basis distanceBasis, @Nullable Double latitude, @Nullable Double longitude) {
 	}
 
 	/** A roster's turns of a month, for the printed planning. */
@@ -80,7 +80,8 @@ public class OnDuty {
 				return entries.add(new Entry(RosterKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("assignee_label"),
 						rs.getString("assignee_address"), place.map(Commune::name).orElse(null), rs.getString("assignee_phone"),
 						rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), km == null ? null : km.km(), inSector,
-						rs.getString("public_phone"), rs.getString("public_note"), km == null ? null : km.basis()));
+						rs.getString("public_phone"), rs.getString("public_note"), km == null ? null : km.basis(),
+						place.map(Commune::latitude).orElse(null), place.map(Commune::longitude).orElse(null)));
 			}).list();
 		entries.sort(Comparator.comparing((Entry e) -> !e.inSector()).thenComparing(e -> e.distanceKm() == null ? Double.MAX_VALUE : e.distanceKm())
 			.thenComparing(Entry::startsAt).thenComparing(Entry::roster));

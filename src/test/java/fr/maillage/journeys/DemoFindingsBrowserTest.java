@@ -135,7 +135,7 @@ class DemoFindingsBrowserTest {
 			assertThat(page.getByLabel("Commune d’exercice")).hasValue("Manosque");
 
 			page.navigate(url("/annuaire?commune=Nullepart-sur-Mer"));
-			assertThat(page.locator("#nombre-resultats")).containsText("0");
+			assertThat(page.locator("#nombre-resultats .list-count")).containsText("0");
 		}
 	}
 }

@@ -110,7 +110,7 @@ class DirectoryBrowserTest {
 		assertThat(page.getByLabel("Nom ou prénom")).hasValue("page " + run.toLowerCase());
 		page.getByLabel("Nom ou prénom").fill("loin marc " + run.toLowerCase());
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
-		assertThat(page.locator("#nombre-resultats")).hasText(Pattern.compile("^0 professionnel"));
+		assertThat(page.locator("#nombre-resultats .list-count")).hasText(Pattern.compile("^0 professionnel"));
 	}
 
 	@Test

@@ -127,7 +127,7 @@ class GpAccessBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, coordinator.email(), coordinator.password());
 			page.navigate(url("/cpts/" + cpts + "/medecin-traitant"));
-			assertThat(page.locator("#total-demandes")).hasText("2 demande(s)");
+			assertThat(page.locator("#total-demandes .list-count")).hasText("2 demande(s)");
 			assertThat(page.locator("#demandes tbody tr", new Page.LocatorOptions().setHasText("André"))).containsText("Digne-les-Bains");
 			// a typo corrected after a call: the phone number, dated in the history
 			page.locator("#demandes tbody tr", new Page.LocatorOptions().setHasText("André")).getByRole(AriaRole.LINK).first().click();

@@ -70,7 +70,7 @@ class GpAccessCoordinationBrowserTest {
 			assertThat(page.locator("#rapport-import")).containsText("2 demande(s) prêtes à importer");
 			page.getByRole(AriaRole.BUTTON, named("Importer les 2 demandes")).dblclick();
 			assertThat(page.getByText("2 demande(s) importée(s).")).isVisible();
-			assertThat(page.locator("#total-demandes")).hasText("2 demande(s)");
+			assertThat(page.locator("#total-demandes .list-count")).hasText("2 demande(s)");
 
 			// the protocol: C2S before the 70-year-olds
 			page.getByRole(AriaRole.BUTTON, named("Protocole de priorité")).click();

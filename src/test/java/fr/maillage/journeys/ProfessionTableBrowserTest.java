@@ -73,20 +73,20 @@ class ProfessionTableBrowserTest {
 			page.navigate("http://127.0.0.1:" + port + "/annuaire");
 			page.getByLabel("Structure (lieu d'exercice)").fill("msp des salines " + word.toLowerCase());
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chercher")).click();
-			assertThat(page.locator("#nombre-resultats")).hasText("2 professionnels");
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("cartes")).click();
+			assertThat(page.locator("#nombre-resultats .list-count")).hasText("2 professionnels");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("fiches")).click();
 			assertThat(page.locator("#cartes article")).hasCount(2);
 			assertThat(page.locator("#cartes")).containsText(msp);
 
 			// a mailing to the territory's nurses: all of them marked at once
 			page.navigate("http://127.0.0.1:" + port + "/annuaire?profession=60&q=" + word);
-			assertThat(page.locator("#nombre-resultats")).hasText("3 professionnels");
+			assertThat(page.locator("#nombre-resultats .list-count")).hasText("3 professionnels");
 			page.locator("#sollicitation summary").click();
 			page.getByLabel("Sollicités le").fill("2026-09-15");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Marquer comme sollicités")).click();
 			assertThat(page.getByText("3 professionnels marqués comme sollicités")).isVisible();
 			// back on the same search
-			assertThat(page.locator("#nombre-resultats")).hasText("3 professionnels");
+			assertThat(page.locator("#nombre-resultats .list-count")).hasText("3 professionnels");
 
 			// one GP who wrote the project, joined and sits on the board
 			page.navigate("http://127.0.0.1:" + port + "/annuaire/professionnels/" + gp);

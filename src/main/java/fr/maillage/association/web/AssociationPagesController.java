@@ -79,24 +79,7 @@ class AssociationPagesController {
 		return LocalDate.now(Board.PARIS).getYear();
 	}
 
-	// ---- members
-
-	@GetMapping("/cpts/{id}/adherents")
-	String members(@PathVariable UUID id, @RequestParam(required = false) @Nullable String chercher, Model model) {
-		model.addAttribute("cpts", cpts.get(id));
-		model.addAttribute("members", members.list(id, null, null));
-		model.addAttribute("colleges", colleges.list(id));
-		boolean manage = board.may(id);
-		model.addAttribute("manage", manage);
-		model.addAttribute("chercher", chercher == null ? "" : chercher);
-		model.addAttribute("today", LocalDate.now(Board.PARIS));
-		if (manage) {
-			model.addAttribute("applications", applications.pending(id));
-			model.addAttribute("found", chercher == null || chercher.isBlank() ? List.of()
-					: directory.practitioners(new DirectorySearch.Query(chercher, null, null, null, 0, 10)).items());
-		}
-		return "association/members";
-	}
+	// ---- members (the list: AssociationListsController)
 
 	@PostMapping("/cpts/{id}/adherents")
 	String register(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID practitionerId,
@@ -183,19 +166,7 @@ class AssociationPagesController {
 			.body(fees.receipt(p));
 	}
 
-	// ---- fees
-
-	@GetMapping("/cpts/{id}/cotisations")
-	String fees(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer annee, Model model) {
-		int year = annee == null ? thisYear() : annee;
-		model.addAttribute("cpts", cpts.get(id));
-		model.addAttribute("year", year);
-		model.addAttribute("manage", true);
-		model.addAttribute("rates", fees.rates(id, year));
-		model.addAttribute("standings", fees.standings(id, year));
-		model.addAttribute("statement", fees.statement(id, year));
-		return "association/fees";
-	}
+	// ---- fees (who paid: AssociationListsController)
 
 	@PostMapping("/cpts/{id}/cotisations/tarifs")
 	String setRates(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {

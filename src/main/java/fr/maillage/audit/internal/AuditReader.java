@@ -35,18 +35,22 @@ public class AuditReader {
 		var where = where(reader, q);
 		long total = bind(jdbc.sql("select count(*) from audit_event where " + where.sql()), where.params()).query(Long.class).single();
 		List<AuditEvent> events = bind(jdbc.sql("select * from audit_event where " + where.sql()
-				+ " order by at desc, id desc limit :limit offset :offset"), where.params())
+				+ order(q) + " limit :limit offset :offset"), where.params())
 			.param("limit", q.size()).param("offset", (long) q.page() * q.size())
 			.query(AuditReader::event).list();
 		return new Page(events, total, q.page(), q.size());
 	}
 
-	/** Streams every matching row, newest first, for exports. */
+	/** Streams every matching row, in the order asked, for exports. */
 	@Transactional(readOnly = true)
 	public void forEach(AuditedActor reader, AuditQuery q, Consumer<AuditEvent> consumer) {
 		var where = where(reader, q);
-		bind(jdbc.sql("select * from audit_event where " + where.sql() + " order by at desc, id desc limit 1000000"), where.params())
+		bind(jdbc.sql("select * from audit_event where " + where.sql() + order(q) + " limit 1000000"), where.params())
 			.query(AuditReader::event).stream().forEach(consumer);
+	}
+
+	private static String order(AuditQuery q) {
+		return q.oldestFirst() ? " order by at, id" : " order by at desc, id desc";
 	}
 
 	private record Where(String sql, List<Object[]> params) {
@@ -73,8 +77,9 @@ public class AuditReader {
 			params.add(new Object[] { "actor", "%" + q.actor().strip() + "%" });
 		}
 		if (q.action() != null && !q.action().isBlank()) {
-			clauses.add("action ilike :action");
-			params.add(new Object[] { "action", "%" + q.action().strip() + "%" });
+			clauses.add("(action = :action or action like :family)");
+			params.add(new Object[] { "action", q.action().strip() });
+			params.add(new Object[] { "family", q.action().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%" });
 		}
 		if (q.from() != null) {
 			clauses.add("at >= :from");

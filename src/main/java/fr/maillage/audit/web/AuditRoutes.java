@@ -15,7 +15,7 @@ class AuditRoutes implements Route.Declarations {
 	public List<Route> routes() {
 		return List.of(
 				Route.get("/audit", AUTHENTICATED),
-				Route.get("/audit/export.csv", AUTHENTICATED),
+				Route.get("/audit/export.{format:csv|xlsx}", AUTHENTICATED),
 				Route.get("/api/v1/audit", AUTHENTICATED),
 				Route.get("/administration/audit", ADMIN),
 				Route.get("/api/v1/audit/verification", ADMIN));

@@ -36,10 +36,12 @@ class DirectoryPagesController {
 	private final fr.maillage.directory.DirectoryEditing editing;
 	private final fr.maillage.reference.CommuneListResolver resolver;
 	private final fr.maillage.reference.CommuneDirectory communes;
+	private final DirectoryMap map;
 
 	DirectoryPagesController(DirectorySearch search, DirectoryImports imports, CptsService cpts, CptsAccess access, Messages messages,
 			fr.maillage.directory.DirectoryEditing editing, fr.maillage.reference.CommuneListResolver resolver,
-			fr.maillage.reference.CommuneDirectory communes) {
+			fr.maillage.reference.CommuneDirectory communes, DirectoryMap map) {
+		this.map = map;
 		this.editing = editing;
 		this.communes = communes;
 		this.resolver = resolver;
@@ -51,19 +53,29 @@ class DirectoryPagesController {
 	}
 
 	@GetMapping("/annuaire")
-	String search(@ModelAttribute("form") SearchForm form, @RequestParam(defaultValue = "0") int page, Model model) {
+	String search(@ModelAttribute("form") SearchForm form, jakarta.servlet.http.HttpServletRequest request, Model model) {
 		// communes are typed by name ("Manosque", "Manosque (04)") or chosen in the suggestions (INSEE code)
+		fr.maillage.platform.web.ListView list = listView(request, form.cards() ? 24 : 25);
 		DirectorySearch.Query query = form.withCommunes(resolver.codeOrTyped(form.commune()), resolver.codeOrTyped(form.near()))
-			.query(page, form.cards() ? 24 : 25);
+			.query(list.page(), list.size());
 		model.addAttribute("query", query);
+		model.addAttribute("list", list);
 		model.addAttribute("approximate", query.near() != null && communes.find(query.near()).filter(c -> !c.hasCoordinates()).isPresent());
 		try {
-			model.addAttribute("result", search.practitioners(query));
+			DirectorySearch.Page result = search.practitioners(query, order(list), list.desc());
+			list.total(result.total());
+			model.addAttribute("result", result);
+			if (form.map()) {
+				map.addTo(model, search.countByCommune(query), list);
+			}
 		}
 		catch (fr.maillage.platform.Problems.RejectedException ex) {
 			var p = ex.problems().all().getFirst();
 			model.addAttribute("failure", messages.get(p.key(), p.args().toArray()));
 			model.addAttribute("result", new DirectorySearch.Page(java.util.List.of(), 0, 0, 25));
+			if (form.map()) {
+				map.addTo(model, java.util.Map.of(), list);
+			}
 		}
 		model.addAttribute("canEdit", editing.canEdit());
 		model.addAttribute("coordinated", access.current().map(u -> cpts.visible().stream().filter(c -> u.coordinates(c.id())).toList())
@@ -72,16 +84,25 @@ class DirectoryPagesController {
 		return SEARCH_VIEW;
 	}
 
+	private static fr.maillage.platform.web.ListView listView(jakarta.servlet.http.HttpServletRequest request, int size) {
+		return fr.maillage.platform.web.ListView.of(request, java.util.Set.of("name", "profession"), "name", false, size);
+	}
+
+	private static DirectorySearch.Order order(fr.maillage.platform.web.ListView list) {
+		return DirectorySearch.Order.valueOf(list.sort().toUpperCase(java.util.Locale.ROOT));
+	}
+
 	@GetMapping({ "/annuaire/export.csv", "/annuaire/export.xlsx" })
 	void export(@ModelAttribute SearchForm form, jakarta.servlet.http.HttpServletRequest request,
 			jakarta.servlet.http.HttpServletResponse response) throws IOException {
 		var format = request.getRequestURI().endsWith(".xlsx") ? fr.maillage.platform.TabularExport.Format.XLSX
 				: fr.maillage.platform.TabularExport.Format.CSV;
 		var query = form.withCommunes(resolver.codeOrTyped(form.commune()), resolver.codeOrTyped(form.near())).query(0, 200);
+		var list = listView(request, 200);
 		java.util.List<String> header = java.util.stream.Stream.of("nationalId", "lastName", "firstName", "profession", "skill", "site", "address",
 				"postcode", "commune", "phone").map(k -> messages.get("directory.export." + k)).toList();
 		fr.maillage.platform.TabularExport.write(response, format, "annuaire", messages.get("directory.title"), header, sink ->
-			search.forEach(query, p -> {
+			search.forEach(query, order(list), list.desc(), p -> {
 				if (p.activities().isEmpty()) {
 					sink.accept(java.util.Arrays.asList(p.nationalId(), p.lastName(), p.firstName(), p.professionLabel(), null, null, null, null, null, null));
 				}

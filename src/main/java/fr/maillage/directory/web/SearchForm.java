@@ -23,4 +23,9 @@ public record SearchForm(@Nullable String q, @Nullable String profession, @Nulla
 	public boolean cards() {
 		return "cartes".equals(view);
 	}
+
+	/** The results as a map: how many practitioners in each commune. */
+	public boolean map() {
+		return "carte".equals(view);
+	}
 }

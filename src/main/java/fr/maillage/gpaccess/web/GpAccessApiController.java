@@ -73,6 +73,7 @@ class GpAccessApiController {
 	}
 
 	private final GpRequests requests;
+	private final fr.maillage.gpaccess.GpRequestList requestList;
 	private final GpCapacities capacities;
 	private final Orientation orientation;
 	private final GpIndicators indicators;
@@ -80,10 +81,11 @@ class GpAccessApiController {
 	private final Messages messages;
 	private final fr.maillage.gpaccess.GpImport gpImport;
 
-	GpAccessApiController(GpRequests requests, GpCapacities capacities, Orientation orientation, GpIndicators indicators,
+	GpAccessApiController(GpRequests requests, fr.maillage.gpaccess.GpRequestList requestList, GpCapacities capacities, Orientation orientation, GpIndicators indicators,
 			GpProtocol protocol, Messages messages, fr.maillage.gpaccess.GpImport gpImport) {
 		this.gpImport = gpImport;
 		this.requests = requests;
+		this.requestList = requestList;
 		this.capacities = capacities;
 		this.orientation = orientation;
 		this.indicators = indicators;
@@ -105,7 +107,7 @@ class GpAccessApiController {
 	@GetMapping("/api/v1/cpts/{id}/gp-requests")
 	GpRequests.Page list(@PathVariable UUID id, @RequestParam(required = false) @Nullable String status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-		return requests.list(id, status(status), page, size);
+		return requestList.page(id, fr.maillage.gpaccess.GpRequestList.Query.newestFirst(status(status)), page, size);
 	}
 
 	@GetMapping("/api/v1/cpts/{id}/gp-requests/{requestId}")

@@ -85,25 +85,6 @@ class GpAccessPagesController {
 		return c;
 	}
 
-	/** The hub: the registry for coordinators; the way to file a request and, for GPs, their proposals. */
-	@GetMapping("/cpts/{id}/medecin-traitant")
-	String hub(@PathVariable UUID id, @RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "0") int page,
-			Model model) {
-		common(id, model);
-		if (access.requireUser().has(id, fr.maillage.accounts.Role.COORDINATOR)) {
-			RequestStatus s = status == null || status.isBlank() ? null : parse(status);
-			model.addAttribute("status", s);
-			model.addAttribute("statuses", RequestStatus.values());
-			GpRequests.Page list = requests.list(id, s, page, 50);
-			model.addAttribute("page", list);
-			Map<String, String> names = new HashMap<>();
-			communes.findAll(list.items().stream().map(r -> r.patient().contact().communeCode()).distinct().toList())
-				.forEach(c -> names.put(c.inseeCode(), c.name()));
-			model.addAttribute("communeNames", names);
-		}
-		return "gpaccess/hub";
-	}
-
 	@GetMapping("/cpts/{id}/medecin-traitant/nouvelle")
 	String newRequest(@PathVariable UUID id, Model model) {
 		common(id, model);
@@ -473,13 +454,5 @@ class GpAccessPagesController {
 		}
 		redirect.addFlashAttribute("success", messages.get("gpaccess.import.done", report.lines()));
 		return "redirect:/cpts/" + id + "/medecin-traitant";
-	}
-
-	private static RequestStatus parse(String status) {
-		try {
-			return RequestStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-		} catch (IllegalArgumentException e) {
-			throw Problems.rejected("status", "gpaccess.status.unknown", status);
-		}
 	}
 }

@@ -32,6 +32,7 @@ class GpAccessRoutes implements Route.Declarations {
 				Route.get("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}/medecin-traitant", PUBLIC),
 				Route.post("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}/medecin-traitant", PUBLIC),
 				Route.get("/cpts/{id}/medecin-traitant", CPTS_MEMBER),
+				Route.get("/cpts/{id}/medecin-traitant/export.{format:csv|xlsx}", CPTS_COORDINATOR),
 				Route.get("/cpts/{id}/medecin-traitant/nouvelle", CPTS_MEMBER),
 				Route.post("/cpts/{id}/medecin-traitant/nouvelle", CPTS_MEMBER),
 				Route.get("/cpts/{id}/medecin-traitant/demandes/{requestId}", CPTS_MEMBER),

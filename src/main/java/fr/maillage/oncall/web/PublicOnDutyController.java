@@ -8,6 +8,7 @@ import fr.maillage.platform.Messages;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.PdfDocuments;
 import fr.maillage.platform.TypedValues;
+import fr.maillage.platform.web.MapPoint;
 import fr.maillage.reference.CommuneDirectory;
 import fr.maillage.reference.CommuneListResolver;
 import jakarta.servlet.http.HttpServletResponse;
@@ -81,7 +82,26 @@ class PublicOnDutyController {
 			model.addAttribute("entries", onDuty.at(c.id(), at, code));
 		}
 		model.addAttribute("month", YearMonth.now(RosterPattern.PARIS));
+		mapPoints(model, code);
+		model.addAttribute("mapContours", MapPoint.contoursPath(cpts.publicTerritory(slug).communes().stream().map(x -> x.inseeCode()).toList()));
 		return "oncall/public";
+	}
+
+	/** Who is on duty on a map: a point per place with someone on duty, the commune searched in green. */
+	@SuppressWarnings("unchecked")
+	private void mapPoints(Model model, @Nullable String code) {
+		Map<fr.maillage.oncall.RosterKind, java.util.List<OnDuty.Entry>> entries = (Map<fr.maillage.oncall.RosterKind, java.util.List<OnDuty.Entry>>) model
+			.getAttribute("entries");
+		java.util.List<MapPoint> points = new java.util.ArrayList<>();
+		if (code != null) {
+			communes.find(code).filter(fr.maillage.reference.Commune::hasCoordinates).ifPresent(c -> points
+				.add(new MapPoint(c.latitude(), c.longitude(), messages.get("oncall.public.map.here", c.name()), 1, null, "here")));
+		}
+		entries.values().stream().flatMap(java.util.List::stream).filter(e -> e.assignee() != null && e.latitude() != null && e.longitude() != null)
+			.forEach(e -> points.add(new MapPoint(e.latitude(), e.longitude(), e.assignee() + (e.communeName() == null ? "" : " (" + e.communeName() + ")")
+					+ " · " + e.roster(), 1, null, null)));
+		model.addAttribute("mapPoints", MapPoint.json(points));
+		model.addAttribute("mapShown", points.stream().anyMatch(p -> p.kind() == null));
 	}
 
 	@GetMapping("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}/garde/planning.pdf")

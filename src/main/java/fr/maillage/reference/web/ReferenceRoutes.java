@@ -2,6 +2,7 @@ package fr.maillage.reference.web;
 
 import static fr.maillage.platform.Access.ADMIN;
 import static fr.maillage.platform.Access.AUTHENTICATED;
+import static fr.maillage.platform.Access.PUBLIC;
 
 import fr.maillage.platform.Route;
 import java.util.List;
@@ -16,6 +17,7 @@ class ReferenceRoutes implements Route.Declarations {
 				Route.get("/api/v1/communes", AUTHENTICATED),
 				Route.get("/api/v1/epci", AUTHENTICATED),
 				Route.get("/communes/recherche", AUTHENTICATED),
+				Route.get("/communes/contours", PUBLIC),
 				Route.get("/administration/reference", ADMIN),
 				Route.post("/administration/reference/coordonnees", ADMIN),
 				Route.post("/administration/reference/contours", ADMIN),
