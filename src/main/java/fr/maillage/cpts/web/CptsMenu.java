@@ -17,6 +17,7 @@ class CptsMenu implements MenuEntry.Declarations {
 		return List.of(
 				new MenuEntry(Section.TERRITORY, 20, "menu.territory.page", "/cpts/" + CPTS + "/territoire", Who.CPTS_MEMBER),
 				new MenuEntry(Section.STEERING, 10, "menu.cpts", "/cpts/" + CPTS, Who.CPTS_MEMBER),
+				new MenuEntry(Section.STEERING, 15, "cpts.look.link", "/cpts/" + CPTS + "/identite", Who.CPTS_COORDINATOR),
 				new MenuEntry(Section.ADMINISTRATION, 10, "menu.allCpts", "/", Who.ADMIN));
 	}
 }

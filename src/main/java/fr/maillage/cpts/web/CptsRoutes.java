@@ -37,6 +37,9 @@ class CptsRoutes implements Route.Declarations {
 				Route.post("/cpts/{id}/territoire/apercu", CPTS_COORDINATOR),
 				Route.post("/cpts/{id}/territoire/apercu-epci", CPTS_COORDINATOR),
 				Route.post("/cpts/{id}/territoire", CPTS_COORDINATOR),
-				Route.get("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}", PUBLIC));
+				Route.get("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}", PUBLIC),
+				Route.get("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}/logo", PUBLIC),
+				Route.get("/cpts/{id}/identite", CPTS_COORDINATOR),
+				Route.post("/cpts/{id}/identite", CPTS_COORDINATOR));
 	}
 }

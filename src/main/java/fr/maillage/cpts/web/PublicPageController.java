@@ -25,9 +25,12 @@ class PublicPageController {
 
 	private final CptsService service;
 	private final fr.maillage.platform.Messages messages;
+	private final fr.maillage.cpts.CptsIdentity identity;
 	private final java.util.List<fr.maillage.cpts.PublicPageSection> sections;
 
-	PublicPageController(CptsService service, java.util.List<fr.maillage.cpts.PublicPageSection> sections, fr.maillage.platform.Messages messages) {
+	PublicPageController(CptsService service, java.util.List<fr.maillage.cpts.PublicPageSection> sections, fr.maillage.platform.Messages messages,
+			fr.maillage.cpts.CptsIdentity identity) {
+		this.identity = identity;
 		this.service = service;
 		this.messages = messages;
 		this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(fr.maillage.cpts.PublicPageSection::order)).toList();
@@ -39,6 +42,7 @@ class PublicPageController {
 		var territory = service.publicTerritory(slug);
 		model.addAttribute("cpts", cpts);
 		model.addAttribute("territory", territory);
+		model.addAttribute("look", identity.look(cpts.id()));
 		java.util.List<MapPoint> points = territory.communes().stream().filter(c -> c.latitude() != null && c.longitude() != null)
 			.map(c -> new MapPoint(c.latitude(), c.longitude(), messages.get("public.map.point", c.name(), c.population()), c.population(), null, null))
 			.toList();
