@@ -25,6 +25,22 @@ class DemoFindingsBrowserTest {
 		return "http://127.0.0.1:" + port + path;
 	}
 
+	/** Issue 17: the unscheduled-care indicators of the demo were all zeros; the demo now has a past, and the default range shows it. */
+	@Test
+	void theDemosUnscheduledCareHasAPastThatTheIndicatorsShowByDefault() {
+		java.util.UUID cpts = jdbc.sql("select id from cpts where slug = 'demo-luberon-durance'").query(java.util.UUID.class).single();
+		long honoured = jdbc.sql("""
+				select count(*) from snp_booking b join snp_slot s on s.id = b.slot_id
+				where s.cpts_id = :c and b.cancelled_at is null and b.outcome = 'HONORE'""").param("c", cpts).query(Long.class).single();
+		org.assertj.core.api.Assertions.assertThat(honoured).as("consultations held in the demo's past").isGreaterThan(100);
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, Demo.COORDINATOR, Demo.COORDINATOR_PASSWORD);
+			page.navigate(url("/cpts/" + cpts + "/soins-non-programmes/indicateurs"));
+			assertThat(page.locator("#total-honores")).hasText(String.valueOf(honoured));
+		}
+	}
+
 	@Test
 	void theUnscheduledCareIndicatorsOpenOnARangeWithTheDemosSlots() {
 		java.util.UUID cpts = jdbc.sql("select id from cpts where name like 'CPTS Démo Luberon-Durance%'").query(java.util.UUID.class).single();

@@ -45,6 +45,36 @@ class DemoUnscheduledCare {
 		this.tx = tx;
 	}
 
+	/**
+	 * Six past weeks at the first MSP, so that the indicators have something to say: its weekday
+	 * slots, nearly half of them booked by the demo member's practice, most consultations held, a
+	 * few missed or sent elsewhere (invented patients, deterministic from the slot's time).
+	 */
+	int past(UUID cpts, UUID msp, UUID member) {
+		return tx.execute(s -> {
+			var like = jdbc.sql("select owner_label, commune_code from snp_slot where organization_id = :o limit 1").param("o", msp).query().singleRow();
+			jdbc.sql("""
+					insert into snp_slot (id, cpts_id, organization_id, owner_label, kind, profession_code, site_label, commune_code, starts_at, ends_at,
+					  booked, created_at)
+					select gen_random_uuid(), :c, :o, :label, 'CABINET', '10', 'Salle de soins non programmés', :commune, t at time zone 'Europe/Paris',
+					  (t + interval '20 minutes') at time zone 'Europe/Paris', (extract(epoch from t)::bigint / 1200) % 9 < 4, t - interval '14 days'
+					from generate_series(date_trunc('day', now() at time zone 'Europe/Paris') - interval '42 days',
+					  date_trunc('day', now() at time zone 'Europe/Paris') - interval '1 day', interval '20 minutes') t
+					where extract(isodow from t) <= 5 and t::time >= time '08:00' and t::time < time '19:00'""")
+				.param("c", cpts).param("o", msp).param("label", like.get("owner_label")).param("commune", like.get("commune_code")).update();
+			return jdbc.sql("""
+					insert into snp_booking (id, slot_id, booked_by, booked_at, patient_name, patient_birth_date, patient_phone, reason, outcome, outcome_at)
+					select gen_random_uuid(), s.id, :m, s.starts_at - interval '3 hours',
+					  (array['Martine Roux (démo)', 'Karim Benali (démo)', 'Inès Garcia (démo)', 'Paul Girard (démo)', 'Léa Fontaine (démo)'])[1 + n % 5],
+					  date '1950-01-01' + (n % 25000)::int, '06 00 00 00 ' || lpad((n % 100)::text, 2, '0'),
+					  (array['Entorse de la cheville', 'Fièvre depuis deux jours', 'Douleur d''oreille', 'Plaie à suturer', 'Toux persistante'])[1 + n % 5],
+					  case when n % 13 = 0 then 'NON_HONORE' when n % 11 = 0 then 'REORIENTE' else 'HONORE' end, s.ends_at
+					from (select id, starts_at, ends_at, (extract(epoch from starts_at)::bigint / 1200) as n from snp_slot
+					      where organization_id = :o and booked and starts_at < now()) s""")
+				.param("m", member).param("o", msp).update();
+		});
+	}
+
 	/** After the demo directory (its MSPs). */
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(210)
@@ -79,6 +109,7 @@ class DemoUnscheduledCare {
 						true));
 			}
 		}));
-		log.info("Démonstration : {} créneaux de soins non programmés, 2 réservations", made[0]);
+		int past = past(cpts.get(), msps.get(0), member.get());
+		log.info("Démonstration : {} créneaux de soins non programmés, 2 réservations ; {} consultations passées", made[0], past);
 	}
 }
