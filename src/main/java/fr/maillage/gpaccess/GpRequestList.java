@@ -19,13 +19,13 @@ public class GpRequestList {
 
 	/** The columns a coordinator may sort by; ties fall back to the newest first. */
 	public enum Sort {
-		NUMBER("r.number"), PATIENT("lower(coalesce(p.used_name, p.birth_name)), lower(p.first_names)"), FILED("r.filed_at"),
+		NUMBER("r.number"), PATIENT("lower(coalesce(p.used_name, p.birth_name))", "lower(p.first_names)"), FILED("r.filed_at"),
 		STATUS("case r.status when 'PENDING' then 0 when 'PROPOSED' then 1 when 'ACCEPTED' then 2 when 'DECLARED' then 3 else 4 end");
 
-		private final String expression;
+		private final List<String> columns;
 
-		Sort(String expression) {
-			this.expression = expression;
+		Sort(String... columns) {
+			this.columns = List.of(columns);
 		}
 
 		public String key() {
@@ -84,8 +84,7 @@ public class GpRequestList {
 
 	private static String order(Query query) {
 		String direction = query.desc() ? " desc" : " asc";
-		String expression = query.sort().expression.replace(", ", direction + ", ");
-		return " order by " + expression + direction + ", r.filed_at desc, r.number desc";
+		return " order by " + String.join(", ", query.sort().columns.stream().map(c -> c + direction).toList()) + ", r.filed_at desc, r.number desc";
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, UUID cptsId, Query query) {

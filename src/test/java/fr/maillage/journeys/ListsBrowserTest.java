@@ -105,6 +105,16 @@ class ListsBrowserTest {
 			assertThat(page.locator("#demandes th[aria-sort=descending]")).hasText("N°");
 			assertThat(numbers(page)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
+			page.getByRole(AriaRole.LINK, named("Patient")).click();
+			assertThat(page.locator("#demandes th[aria-sort=ascending]")).hasText("Patient");
+			List<String> firstNames = jdbc.sql("""
+					select r.number from gp_request r join patient p on p.id = r.patient_id where r.cpts_id = :c
+					order by lower(coalesce(p.used_name, p.birth_name)), lower(p.first_names), r.filed_at desc, r.number desc limit 50""")
+				.param("c", cpts).query(Long.class).list().stream().map(String::valueOf).toList();
+			assertThat(page.locator("#demandes tbody tr td:first-child a").allTextContents().stream().map(String::strip).toList()).isEqualTo(firstNames);
+			page.getByRole(AriaRole.LINK, named("N°")).click();
+			page.getByRole(AriaRole.LINK, named("N°")).click();
+
 			page.getByLabel("Numéro ou nom du patient").fill(name.toLowerCase(java.util.Locale.ROOT));
 			page.getByRole(AriaRole.BUTTON, named("Afficher")).click();
 			long matching = jdbc.sql("""
