@@ -99,8 +99,11 @@ class DemoModeIntegrationTest {
 		assertThat(coordinator.get("/api/v1/cpts/" + id + "/gp-capacities").json()).hasSize(8);
 		assertThat(member.get("/cpts/" + id + "/medecin-traitant/propositions").body()).contains("accepte ce patient");
 
-		// unscheduled care: the MSPs' slots, two bookings by the demo member
-		assertThat(member.get("/api/v1/me/bookings").json()).hasSize(2);
+		// unscheduled care: the MSPs' slots, two bookings to come by the demo member, and six past weeks of consultations
+		var myBookings = member.get("/api/v1/me/bookings").json();
+		String now = java.time.Instant.now().toString();
+		assertThat(myBookings.valueStream().filter(b -> b.get("slot").get("startsAt").asString().compareTo(now) > 0).count()).isEqualTo(2);
+		assertThat(myBookings.valueStream().filter(b -> !b.get("outcome").isNull() && "HONORE".equals(b.get("outcome").asString())).count()).isPositive();
 		assertThat(member.get("/api/v1/slots/search?profession=medecin&commune=04088&radiusKm=60").json().size()).isPositive();
 
 		// on-call duty: three rosters over two months, one pharmacy turn left empty; the public finds tonight's pharmacy
