@@ -124,13 +124,15 @@ create table indicator_target (
     primary key (indicator_id, contract_year)
 );
 
--- Monthly values: snapshots of computed indicators (one per month, never rewritten) and values
--- entered by hand (with their proof). RATIO values keep numerator and denominator, so a year sums
--- them instead of averaging percentages.
+-- Monthly values: snapshots of computed indicators (one per month of the contract, never rewritten)
+-- and values entered by hand (with their proof). A contract's months start on the day of its
+-- signature (15 March → 15 April…), so twelve of them make a contract year. RATIO values keep
+-- numerator and denominator, so a year sums them instead of averaging percentages.
 create table indicator_value (
     id            uuid primary key,
     indicator_id  uuid not null references indicator (id) on delete cascade,
-    month         date not null check (extract(day from month) = 1),
+    period_start  date not null,
+    period_end    date not null check (period_end > period_start),
     origin        text not null check (origin in ('SNAPSHOT', 'MANUAL')),
     numerator     numeric(16, 2) not null,
     denominator   numeric(16, 2),
@@ -142,5 +144,5 @@ create table indicator_value (
     entered_at    timestamptz not null default now(),
     check (origin = 'SNAPSHOT' or proof is not null or note is not null)
 );
-create unique index indicator_value_snapshot on indicator_value (indicator_id, month) where origin = 'SNAPSHOT';
-create index indicator_value_indicator on indicator_value (indicator_id, month);
+create unique index indicator_value_snapshot on indicator_value (indicator_id, period_start) where origin = 'SNAPSHOT';
+create index indicator_value_indicator on indicator_value (indicator_id, period_start);

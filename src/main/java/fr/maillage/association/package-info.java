@@ -7,7 +7,7 @@
  * compensation of professionals for the time they give.
  */
 @ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications",
-		"messaging"})
+		"messaging", "missions"})
 @NullMarked
 package fr.maillage.association;
 

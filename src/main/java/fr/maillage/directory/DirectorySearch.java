@@ -204,6 +204,22 @@ public class DirectorySearch {
 			.query(DirectorySearch::person).list());
 	}
 
+	/**
+	 * The profession codes of these professionals (public facts of the RPPS), for figures computed
+	 * without a signed-in user (the contract's monthly snapshot); unknown ids are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> professionCodes(java.util.Collection<UUID> ids) {
+		Map<UUID, String> codes = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, profession_code from practitioner where id = any(:ids) and profession_code is not null")
+				.param("ids", ids.toArray(UUID[]::new)).query(rs -> {
+					codes.put(rs.getObject("id", UUID.class), rs.getString("profession_code"));
+				});
+		}
+		return codes;
+	}
+
 	/** Whether the professional is a general practitioner (as the profession table counts them). */
 	@Transactional(readOnly = true)
 	public boolean isGeneralPractitioner(UUID id) {

@@ -4,7 +4,7 @@
  * the protocol's priorities first, then minimises travel), the follow-up of proposals until the
  * médecin traitant is declared, and the indicators of the mission.
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "patients"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "patients", "missions"})
 @NullMarked
 package fr.maillage.gpaccess;
 

@@ -68,6 +68,22 @@ public record Contract(UUID id, UUID cptsId, LocalDate signedOn, int sizeClass, 
 		return Math.max(1, Math.min(YEARS, yearOf(day)));
 	}
 
+	/** A month of the contract: from one monthly anniversary of the signature to the next. */
+	public record Month(LocalDate start, LocalDate end) {
+	}
+
+	/** The twelve months of contract year {@code year}, each starting on the signature's day of the month. */
+	public List<Month> months(int year) {
+		LocalDate start = yearStart(year);
+		return java.util.stream.IntStream.range(0, 12).mapToObj(i -> new Month(start.plusMonths(i), start.plusMonths(i + 1L))).toList();
+	}
+
+	/** The month of the contract a day falls in (the contract's first month for a day before the signature). */
+	public Month monthOf(LocalDate day) {
+		return months(currentYear(day)).stream().filter(m -> !day.isBefore(m.start()) && day.isBefore(m.end())).findFirst()
+			.orElse(months(1).getFirst());
+	}
+
 	/** {@code cents × advancePercent / 100}, half up to the cent. */
 	public long advanceOf(long cents) {
 		return (cents * advancePercent + 50) / 100;

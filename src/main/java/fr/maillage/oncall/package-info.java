@@ -5,7 +5,7 @@
  * person's calendar feed.
  */
 @ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications",
-		"unscheduledcare"})
+		"unscheduledcare", "missions"})
 @NullMarked
 package fr.maillage.oncall;
 

@@ -5,7 +5,7 @@
  * the CPTS's coordinators, every read audited.
  */
 @ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "patients",
-		"messaging"})
+		"messaging", "missions"})
 @NullMarked
 package fr.maillage.pathways;
 

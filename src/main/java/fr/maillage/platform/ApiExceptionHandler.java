@@ -48,7 +48,8 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-			MissingServletRequestParameterException.class })
+			MissingServletRequestParameterException.class,
+			org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException.class })
 	ResponseEntity<ApiError> unreadable(Exception ex) {
 		// a value of the wrong type or format in a JSON body: name the field, as a form would
 		if (ex.getCause() instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {

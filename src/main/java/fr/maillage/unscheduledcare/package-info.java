@@ -5,7 +5,7 @@
  * cancellations and outcomes, and the indicators the ACI review counts (with the on-call coverage
  * another module reports through {@link fr.maillage.unscheduledcare.OnCallCoverage}).
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "missions"})
 @NullMarked
 package fr.maillage.unscheduledcare;
 
