@@ -6,6 +6,14 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   document.querySelectorAll("canvas[data-bar-chart]").forEach((canvas) => {
     const data = JSON.parse(canvas.dataset.barChart);
+    data.datasets.forEach((d) => {
+      if (d.type === "line") {
+        d.borderColor = d.backgroundColor;
+        d.fill = false;
+      } else {
+        delete d.type;
+      }
+    });
     new Chart(canvas, {
       type: "bar",
       data: data,

@@ -1,6 +1,7 @@
 package fr.maillage.platform;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -9,7 +10,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record BarChart(List<String> labels, List<Series> datasets) {
 
-	public record Series(String label, List<? extends Number> data, String backgroundColor) {
+	/** A series: bars by default; {@code type} "line" draws it as a line over the bars (a target, a running total). */
+	public record Series(String label, List<? extends @Nullable Number> data, String backgroundColor, @Nullable String type) {
+
+		public Series(String label, List<? extends Number> data, String backgroundColor) {
+			this(label, data, backgroundColor, null);
+		}
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
