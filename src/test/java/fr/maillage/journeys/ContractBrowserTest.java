@@ -124,6 +124,13 @@ class ContractBrowserTest {
 			assertThat(page.locator("#part-ACCESS")).containsText("100 %");
 			assertThat(page.locator("#part-PATHWAYS")).containsText("ils doivent faire 100 %");
 			Browser.screenshot(page, "contrat-indicateurs");
+
+			// the contract at a glance on the coordinator's home: two indicators below target, one mission followed, two late
+			page.navigate(base + "/");
+			var card = page.locator("article[data-card='home.missions.title']");
+			assertThat(card).containsText("indicateurs sous leur cible");
+			assertThat(card).containsText("1 en route, 2 en retard");
+			assertThat(card.locator(".figure")).hasText("2");
 		}
 
 		// a plain member: no menu entry, no page
