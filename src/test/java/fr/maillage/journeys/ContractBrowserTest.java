@@ -143,4 +143,34 @@ class ContractBrowserTest {
 			assertThat(r.status()).isEqualTo(403);
 		}
 	}
+
+	@Test
+	void anAdministratorChecksADefaultAmountThatANewContractTakes() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String before = jdbc.sql("select fixed_cents || '/' || verified from aci_amount where size_class = 4 and part = 'QUALITY'").query(String.class).single();
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			Browser.login(page, port, TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD);
+			page.navigate("http://127.0.0.1:" + port + "/administration/aci");
+			var row = page.locator("#montants-aci tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Qualité et pertinence"))
+				.filter(new com.microsoft.playwright.Locator.FilterOptions().setHas(page.locator("td:first-child", new Page.LocatorOptions().setHasText("4"))));
+			row.getByLabel("Part fixe").fill("20 500");
+			row.getByLabel("Vérifié").check();
+			row.getByRole(AriaRole.BUTTON).click();
+			assertThat(page.getByText("Montant enregistré.")).isVisible();
+			assertThat(jdbc.sql("select fixed_cents || '/' || verified from aci_amount where size_class = 4 and part = 'QUALITY'").query(String.class).single())
+				.isEqualTo("2050000/true");
+			// a contract of size class 4 with the quality mission and no amount typed takes it
+			String cpts = People.newCpts(admin);
+			Api coordinator = new Api(port, People.join(admin, port, cpts, "COORDINATOR"));
+			Api.Response saved = coordinator.put("/api/v1/cpts/" + cpts + "/contract", java.util.Map.of("signedOn", "2025-06-01", "sizeClass", 4,
+					"sizeClassReason", "Test", "missions", java.util.List.of(java.util.Map.of("mission", "QUALITY"))));
+			assertThat(saved.json().get("contract").get("missions").get(0).get("fixedCents").asLong()).isEqualTo(2_050_000);
+		}
+		finally {
+			String[] was = before.split("/");
+			jdbc.sql("update aci_amount set fixed_cents = :f, verified = :v where size_class = 4 and part = 'QUALITY'").param("f", Long.parseLong(was[0]))
+				.param("v", Boolean.parseBoolean(was[1])).update();
+		}
+	}
 }
