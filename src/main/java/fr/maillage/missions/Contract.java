@@ -74,7 +74,12 @@ public record Contract(UUID id, UUID cptsId, LocalDate signedOn, int sizeClass, 
 
 	/** The twelve months of contract year {@code year}, each starting on the signature's day of the month. */
 	public List<Month> months(int year) {
-		LocalDate start = yearStart(year);
+		return months(signedOn, year);
+	}
+
+	/** The twelve months of contract year {@code year} of a contract signed on {@code signedOn}. */
+	public static List<Month> months(LocalDate signedOn, int year) {
+		LocalDate start = signedOn.plusYears(year - 1L);
 		return java.util.stream.IntStream.range(0, 12).mapToObj(i -> new Month(start.plusMonths(i), start.plusMonths(i + 1L))).toList();
 	}
 

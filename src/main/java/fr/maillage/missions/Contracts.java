@@ -141,7 +141,7 @@ public class Contracts {
 		var territory = cpts.territory(cptsId);
 		Optional<Contract> before = store.find(cptsId);
 		Contract contract = terms.check(cptsId, before, territory.sizeClass(), store.defaults());
-		if (!store.save(contract, before.map(Contract::version).orElse(0))) {
+		if (!store.save(contract, contract.version())) {
 			throw Problems.rejected("version", "missions.contract.changedMeanwhile");
 		}
 		audit.change(before.isPresent() ? "missions.contract.changed" : "missions.contract.recorded", "contract", cptsId.toString(), cptsId,

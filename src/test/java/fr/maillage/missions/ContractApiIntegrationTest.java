@@ -99,6 +99,27 @@ class ContractApiIntegrationTest {
 		assertThat(due.get("receivedCents").asLong()).isEqualTo(6_825_000);
 		assertThat(due.get("missingCents").asLong()).isZero();
 
+		// the dialogue de gestion: above the mission's envelope is refused; the decided part then shows in the balance
+		Api.Response tooMuch = coordinator.post(base + "/contract/dialogues", Map.of("contractYear", 1, "mission", "ACCESS", "finalCents", 3_000_001,
+				"heldOn", "2025-04-10"));
+		assertThat(field(tooMuch, "finalCents")).contains("va de 0 à l'enveloppe");
+		assertThat(coordinator.post(base + "/contract/dialogues", Map.of("contractYear", 1, "mission", "ACCESS", "finalCents", 2_400_000,
+				"heldOn", "2025-04-10")).status()).isEqualTo(200);
+		JsonNode accessBalance = coordinator.get(base + "/contract").json().get("dues").valueStream()
+			.filter(d -> d.get("expected").get("contractYear").asInt() == 1 && "ACCESS".equals(d.get("expected").get("mission").asString(""))
+					&& d.get("expected").get("kind").asString().equals("BALANCE"))
+			.findFirst().orElseThrow();
+		assertThat(accessBalance.get("owedCents").asLong()).as("7,500 € of fixed balance and 24,000 € decided").isEqualTo(3_150_000);
+
+		// two people editing at once: the second, sent on the old version, is told and saves nothing
+		assertThat(coordinator.put(base + "/contract", terms).json().get("contract").get("version").asInt()).isEqualTo(1);
+		Map<String, Object> stale = new java.util.HashMap<>(terms);
+		stale.put("version", 0);
+		stale.put("advancePercent", 50);
+		Api.Response conflict = coordinator.put(base + "/contract", stale);
+		assertThat(field(conflict, "version")).contains("modifié par quelqu'un d'autre");
+		assertThat(coordinator.get(base + "/contract").json().get("contract").get("advancePercent").asInt()).isEqualTo(75);
+
 		// a plain member sees none of it; a board member (current mandate) does
 		assertThat(member.get(base + "/contract").status()).isEqualTo(403);
 		assertThat(member.put(base + "/contract", terms).status()).isEqualTo(403);

@@ -64,11 +64,10 @@ public class IndicatorSnapshots {
 			if (computed.isEmpty()) {
 				return 0;
 			}
-			Contract shape = new Contract(UUID.randomUUID(), cptsId, signedOn, 1, null, 0, 0, List.of(), 0);
 			Map<UUID, Set<LocalDate>> done = store.snapshotted(cptsId, signedOn);
 			int count = 0;
 			for (int year = 1; year <= Contract.YEARS; year++) {
-				for (Contract.Month month : shape.months(year)) {
+				for (Contract.Month month : Contract.months(signedOn, year)) {
 					if (month.end().isAfter(today)) {
 						return count;
 					}

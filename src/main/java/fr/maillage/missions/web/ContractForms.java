@@ -119,6 +119,19 @@ public final class ContractForms {
 		return Integer.parseInt(typed.strip());
 	}
 
+	/** A number with two decimals at most, a comma or a point; blank: null. */
+	static @Nullable BigDecimal decimal(@Nullable String typed, String field, Problems problems) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		String s = typed.replaceAll("[\\s\\u00a0\\u202f%]", "").replace(',', '.');
+		if (!s.matches("-?\\d{1,14}(\\.\\d{1,2})?")) {
+			problems.reject(field, "missions.form.decimal", typed);
+			return null;
+		}
+		return new BigDecimal(s);
+	}
+
 	/** Blank: left to the default table (null). */
 	static @Nullable Long euros(@Nullable String typed, String field, Problems problems) {
 		if (typed == null || typed.isBlank()) {
@@ -143,9 +156,9 @@ public final class ContractForms {
 
 		public IndicatorForm read(Indicator.@Nullable Unit knownUnit) {
 			Problems problems = new Problems();
-			BigDecimal base = IndicatorPagesController.decimal(baseline, "baseline", problems);
-			BigDecimal w = IndicatorPagesController.decimal(weight, "weightPercent", problems);
-			BigDecimal t = IndicatorPagesController.decimal(target, "targets[" + year() + "]", problems);
+			BigDecimal base = decimal(baseline, "baseline", problems);
+			BigDecimal w = decimal(weight, "weightPercent", problems);
+			BigDecimal t = decimal(target, "targets[" + year() + "]", problems);
 			LocalDate baseOn = ContractForms.date(baselineOn, "baselineOn", problems);
 			problems.throwIfAny();
 			Indicator.Unit u = knownUnit != null ? knownUnit : unit == null || unit.isBlank() ? null : Indicator.Unit.valueOf(unit);

@@ -76,9 +76,7 @@ class ContractPagesController {
 			return "redirect:/cpts/" + id + "/contrat#versements";
 		}
 		catch (Problems.RejectedException ex) {
-			model.addAttribute("paymentProblems", messages.byField(ex.problems()));
-			model.addAttribute("form", ContractForms.ContractForm.of(contracts.find(id).orElse(null), cpts.territory(id).sizeClass().number()));
-			return show(id, model);
+			return refused(id, "paymentProblems", ex, model);
 		}
 	}
 
@@ -103,10 +101,15 @@ class ContractPagesController {
 			return "redirect:/cpts/" + id + "/contrat#dialogue";
 		}
 		catch (Problems.RejectedException ex) {
-			model.addAttribute("dialogueProblems", messages.byField(ex.problems()));
-			model.addAttribute("form", ContractForms.ContractForm.of(contracts.find(id).orElse(null), cpts.territory(id).sizeClass().number()));
-			return show(id, model);
+			return refused(id, "dialogueProblems", ex, model);
 		}
+	}
+
+	/** A side form refused: its problems beside it, the contract's form as stored. */
+	private String refused(UUID id, String problemsName, Problems.RejectedException ex, Model model) {
+		model.addAttribute(problemsName, messages.byField(ex.problems()));
+		model.addAttribute("form", ContractForms.ContractForm.of(contracts.find(id).orElse(null), cpts.territory(id).sizeClass().number()));
+		return show(id, model);
 	}
 
 	private String show(UUID id, Model model) {

@@ -95,8 +95,8 @@ class IndicatorPagesController {
 		try {
 			Problems problems = new Problems();
 			LocalDate on = ContractForms.date(form.on(), "on", problems);
-			BigDecimal value = decimal(form.value(), "value", problems);
-			BigDecimal den = decimal(form.denominator(), "denominator", problems);
+			BigDecimal value = ContractForms.decimal(form.value(), "value", problems);
+			BigDecimal den = ContractForms.decimal(form.denominator(), "denominator", problems);
 			problems.throwIfAny();
 			indicators.enterValue(id, indicatorId, on, value, den, form.note(),
 					proof == null || proof.isEmpty() ? null : new ProofFile(proof.getOriginalFilename(), proof.getBytes()));
@@ -168,17 +168,5 @@ class IndicatorPagesController {
 			series.add(new BarChart.Series(messages.get("missions.chart.target"), labels.stream().map(l -> f.target()).toList(), "#c62828", "line"));
 		}
 		return new BarChart(labels, series).json();
-	}
-
-	static @Nullable BigDecimal decimal(@Nullable String typed, String field, Problems problems) {
-		if (typed == null || typed.isBlank()) {
-			return null;
-		}
-		String s = typed.replaceAll("[\\s\\u00a0\\u202f%]", "").replace(',', '.');
-		if (!s.matches("-?\\d{1,14}(\\.\\d{1,2})?")) {
-			problems.reject(field, "missions.form.decimal", typed);
-			return null;
-		}
-		return new BigDecimal(s);
 	}
 }

@@ -31,7 +31,6 @@ class MissionsRoutes implements Route.Declarations {
 				Route.post("/cpts/{id}/contrat/dialogue", CPTS_MEMBER),
 				Route.get("/cpts/{id}/contrat/indicateurs", CPTS_MEMBER),
 				Route.post("/cpts/{id}/contrat/indicateurs", CPTS_MEMBER),
-				Route.post("/cpts/{id}/contrat/indicateurs/{indicatorId}", CPTS_MEMBER),
 				Route.post("/cpts/{id}/contrat/indicateurs/{indicatorId}/valeurs", CPTS_MEMBER),
 				Route.get("/cpts/{id}/contrat/justificatifs/{valueId}", CPTS_MEMBER),
 				Route.get("/administration/aci", ADMIN),
