@@ -158,6 +158,13 @@ public class Indicators {
 		return figures(cptsId, year, steering.seesSmallCounts(cptsId));
 	}
 
+	/** The figures as they leave the coordination (the annual report): always under statistical secrecy. */
+	@Transactional(readOnly = true)
+	public List<YearFigure> published(UUID cptsId, int year) {
+		steering.require(cptsId);
+		return figures(cptsId, year, false);
+	}
+
 	private List<YearFigure> figures(UUID cptsId, int year, boolean plain) {
 		Contract contract = contracts.contractOf(cptsId).orElseThrow(() -> Problems.rejected("year", "missions.report.noContract"));
 		if (year < 1 || year > Contract.YEARS) {
@@ -210,10 +217,20 @@ public class Indicators {
 	@Transactional(readOnly = true)
 	public List<VariablePart.Estimate> variablePart(UUID cptsId, int year) {
 		steering.require(cptsId);
+		return estimates(cptsId, year, steering.seesSmallCounts(cptsId));
+	}
+
+	/** The variable part as the annual report shows it: the lines under statistical secrecy. */
+	@Transactional(readOnly = true)
+	public List<VariablePart.Estimate> publishedVariablePart(UUID cptsId, int year) {
+		steering.require(cptsId);
+		return estimates(cptsId, year, false);
+	}
+
+	private List<VariablePart.Estimate> estimates(UUID cptsId, int year, boolean plain) {
 		Contract contract = contracts.contractOf(cptsId).orElseThrow(() -> Problems.rejected("year", "missions.report.noContract"));
 		// the part is earned on the true figures; what the reader may not see of them is left out of the lines
 		List<YearFigure> figures = figures(cptsId, year, true);
-		boolean plain = steering.seesSmallCounts(cptsId);
 		List<VariablePart.Estimate> all = new ArrayList<>();
 		for (Contract.Signed s : contract.missions()) {
 			List<VariablePart.Input> inputs = figures.stream().filter(f -> s.mission().name().equals(f.indicator().mission()))

@@ -72,6 +72,28 @@ public final class Api {
 		return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
 	}
 
+	/** A file's bytes (a PDF, a workbook); fails when the answer is not 200. */
+	public byte[] bytes(String method, String path) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60));
+		if (token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (r.statusCode() != 200) {
+				throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+			return r.body();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private Response send(HttpRequest.Builder b) {
 		if (token != null) {
 			b.header("Authorization", "Bearer " + token);

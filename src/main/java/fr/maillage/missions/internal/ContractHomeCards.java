@@ -2,6 +2,8 @@ package fr.maillage.missions.internal;
 
 import fr.maillage.missions.Contract;
 import fr.maillage.missions.ContractSchedule;
+import fr.maillage.missions.BudgetYear;
+import fr.maillage.missions.Budgets;
 import fr.maillage.missions.Contracts;
 import fr.maillage.missions.IndicatorSource;
 import fr.maillage.missions.Indicators;
@@ -22,18 +24,20 @@ import org.springframework.stereotype.Component;
 /**
  * The contract at a glance, for the coordination and the board: the indicators off their target
  * this contract year (the figure), the missions started, late (started with no indicator followed)
- * and not started yet, and the next deadlines as lines.
+ * and not started yet; the budget lines overspent this year and the next deadlines as lines.
  */
 @Component
 class ContractHomeCards implements HomeCard.Provider {
 
 	private final Contracts contracts;
 	private final Indicators indicators;
+	private final Budgets budgets;
 	private final SteeringAccess steering;
 	private final Messages messages;
 
-	ContractHomeCards(Contracts contracts, Indicators indicators, SteeringAccess steering, Messages messages) {
+	ContractHomeCards(Contracts contracts, Indicators indicators, Budgets budgets, SteeringAccess steering, Messages messages) {
 		this.contracts = contracts;
+		this.budgets = budgets;
 		this.indicators = indicators;
 		this.steering = steering;
 		this.messages = messages;
@@ -56,11 +60,18 @@ class ContractHomeCards implements HomeCard.Provider {
 		long late = c.missions().stream().filter(s -> !s.startsOn(c.signedOn()).isAfter(today) && !followed.contains(s.mission().name())).count();
 		long onTrack = c.missions().size() - notStarted - late;
 		String href = viewer.cptsPath("/contrat/indicateurs");
+		long overspent = budgets.year(viewer.cptsId(), today.getYear()).missions().stream().flatMap(m -> m.rows().stream())
+			.filter(BudgetYear.Row::overspent).count();
+		List<Line> lines = new java.util.ArrayList<>();
+		if (overspent > 0) {
+			lines.add(new Line(messages.get("home.missions.overspent", overspent), null, viewer.cptsPath("/contrat/budget")));
+		}
 		List<Line> next = ContractSchedule.deadlines(c).stream().filter(d -> !d.on().isBefore(today)).limit(3)
 			.map(d -> new Line(messages.get(d.kind().labelKey()) + (d.mission() == null ? "" : " : " + messages.get(d.mission().labelKey())),
 					d.on().atStartOfDay(IndicatorSource.PARIS).toInstant(), viewer.cptsPath("/contrat")))
 			.toList();
-		return List.of(HomeCard.of(Audience.COORDINATION, 15, "home.missions.title", href, off, off > 0 || late > 0 ? Tone.ATTENTION : Tone.CALM,
-				"home.missions.text", off, onTrack, late, notStarted).withLines(next));
+		lines.addAll(next);
+		return List.of(HomeCard.of(Audience.COORDINATION, 15, "home.missions.title", href, off,
+				off > 0 || late > 0 || overspent > 0 ? Tone.ATTENTION : Tone.CALM, "home.missions.text", off, onTrack, late, notStarted).withLines(lines));
 	}
 }

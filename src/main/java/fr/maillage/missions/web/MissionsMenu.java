@@ -23,6 +23,9 @@ class MissionsMenu implements MenuEntry.Declarations {
 	public List<MenuEntry> entries() {
 		return List.of(
 				new MenuEntry(Section.STEERING, 16, "menu.missions.contract", "/cpts/" + CPTS + "/contrat", Who.CPTS_MEMBER, steering::may),
-				new MenuEntry(Section.STEERING, 17, "menu.missions.indicators", "/cpts/" + CPTS + "/contrat/indicateurs", Who.CPTS_MEMBER, steering::may));
+				new MenuEntry(Section.STEERING, 17, "menu.missions.indicators", "/cpts/" + CPTS + "/contrat/indicateurs", Who.CPTS_MEMBER, steering::may),
+				new MenuEntry(Section.STEERING, 18, "menu.missions.sheets", "/cpts/" + CPTS + "/contrat/fiches", Who.CPTS_MEMBER, steering::may),
+				new MenuEntry(Section.STEERING, 19, "menu.missions.budget", "/cpts/" + CPTS + "/contrat/budget", Who.CPTS_MEMBER, steering::may),
+				new MenuEntry(Section.STEERING, 20, "menu.missions.report", "/cpts/" + CPTS + "/contrat/rapport", Who.CPTS_MEMBER, steering::may));
 	}
 }
