@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.maillage.accounts.Accounts;
 import fr.maillage.directory.ProfessionTable;
 import fr.maillage.support.Api;
+import fr.maillage.support.FecFiles;
 import fr.maillage.support.Gps;
 import fr.maillage.support.IntegrationTest;
 import fr.maillage.support.People;
@@ -40,9 +41,6 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class MissionsWorkIntegrationTest {
 
-	static final String HEADER = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\t"
-			+ "PieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise";
-
 	@LocalServerPort
 	int port;
 
@@ -57,22 +55,6 @@ class MissionsWorkIntegrationTest {
 
 	private static String field(Api.Response r, String name) {
 		return r.json().get("fields") == null || r.json().get("fields").get(name) == null ? r.body() : r.json().get("fields").get(name).asString();
-	}
-
-	static String fecLine(String journal, String number, String date, String account, String label, String debit, String credit) {
-		return String.join("\t", journal, journal + " journal", number, date, account, label, "", "", "P" + number, date, label, debit, credit, "", "",
-				date, "", "");
-	}
-
-	/** Three balanced entries of 2025: salaries, the ACI functioning advance, a trip for the access mission. */
-	static String goodFec() {
-		return String.join("\n", HEADER,
-				fecLine("BQ", "1", "20250115", "512000", "Banque", "0,00", "1200,00"),
-				fecLine("BQ", "1", "20250115", "641100", "Salaires coordinatrice", "1200,00", "0,00"),
-				fecLine("VE", "2", "20250320", "411000", "CPAM", "5000,00", "0,00"),
-				fecLine("VE", "2", "20250320", "741000", "Subvention ACI", "0,00", "5000,00"),
-				fecLine("OD", "3", "20250410", "625100", "Déplacements", "150,50", "0,00"),
-				fecLine("OD", "3", "20250410", "401000", "Fournisseur", "0,00", "150,50")) + "\n";
 	}
 
 	@Test
@@ -158,13 +140,13 @@ class MissionsWorkIntegrationTest {
 		coordinator.put(base + "/budget/mapping", Map.of("kind", "ACCOUNT", "code", "641", "mission", "FUNCTIONING", "category", "SALARIES"));
 		coordinator.put(base + "/budget/mapping", Map.of("kind", "ACCOUNT", "code", "74", "mission", "FUNCTIONING", "category", "ACI_FUNCTIONING"));
 		coordinator.put(base + "/budget/mapping", Map.of("kind", "ACCOUNT", "code", "6251", "mission", "ACCESS", "category", "EVENTS"));
-		String bad = String.join("\n", HEADER,
-				fecLine("BQ", "1", "20250115", "512000", "Banque", "0,00", "1200,00").replace('\t', '|'),
-				fecLine("BQ", "2", "2025-03-20", "641100", "Salaires", "10,00", "0,00"),
-				fecLine("OD", "3", "20250410", "625100", "Déplacements", "150,50", "0,00"),
-				fecLine("OD", "3", "20250410", "401000", "Fournisseur", "0,00", "150,00"),
-				fecLine("OD", "4", "20250411", "622600", "Honoraires", "90,00", "0,00"),
-				fecLine("OD", "4", "20250411", "401000", "Fournisseur", "0,00", "90,00"));
+		String bad = String.join("\n", FecFiles.HEADER,
+				FecFiles.line("BQ", "1", "20250115", "512000", "Banque", "0,00", "1200,00").replace('\t', '|'),
+				FecFiles.line("BQ", "2", "2025-03-20", "641100", "Salaires", "10,00", "0,00"),
+				FecFiles.line("OD", "3", "20250410", "625100", "Déplacements", "150,50", "0,00"),
+				FecFiles.line("OD", "3", "20250410", "401000", "Fournisseur", "0,00", "150,00"),
+				FecFiles.line("OD", "4", "20250411", "622600", "Honoraires", "90,00", "0,00"),
+				FecFiles.line("OD", "4", "20250411", "401000", "Fournisseur", "0,00", "90,00"));
 		Api.Response refused = coordinator.postFile(base + "/budget/fec", "file", "fec-faux.txt", bad.getBytes(StandardCharsets.UTF_8));
 		assertThat(refused.status()).isEqualTo(422);
 		List<String> report = refused.json().get("problems").valueStream().map(p -> p.get("line").asInt() + " " + p.get("message").asString()).toList();
@@ -176,7 +158,7 @@ class MissionsWorkIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from fec_import where cpts_id = :c").param("c", cptsId).query(Integer.class).single()).isZero();
 
 		// the right file: a dry run applies nothing, then it is applied; the same again changes nothing
-		byte[] good = goodFec().getBytes(StandardCharsets.UTF_8);
+		byte[] good = FecFiles.good().getBytes(StandardCharsets.UTF_8);
 		JsonNode dry = coordinator.postFile(base + "/budget/fec?dryRun=true", "file", "fec-2025.txt", good).json();
 		assertThat(dry.get("applied").asBoolean()).isFalse();
 		assertThat(dry.get("totals").get("ACCESS").get("EVENTS").asLong()).isEqualTo(15_050);
