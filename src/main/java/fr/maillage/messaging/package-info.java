@@ -5,7 +5,7 @@
  * own conversations, urgent requests for advice. Live display and notifications go through the
  * notifications module.
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "notifications"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "notifications", "missions"})
 @NullMarked
 package fr.maillage.messaging;
 

@@ -14,6 +14,9 @@ public final class UploadLimits {
 	/** An RPPS extraction (the published national zip is a few hundred megabytes). */
 	public static final long RPPS_BYTES = 1024L * 1024 * 1024;
 
+	/** The accountant's FEC of a year (200,000 lines weigh about 21 MB). */
+	public static final long FEC_BYTES = 200L * 1024 * 1024;
+
 	/** One attachment of a message. */
 	public static final long ATTACHMENT_BYTES = 10L * 1024 * 1024;
 	/** A message with its attachments (at most three of the largest). */
@@ -44,6 +47,9 @@ public final class UploadLimits {
 		if (path.endsWith("/imports/rpps") || path.endsWith("/annuaire/import")) {
 			return RPPS_BYTES + 1024 * 1024;
 		}
+		if (path.endsWith("/budget/fec")) {
+			return FEC_BYTES + 1024 * 1024;
+		}
 		return LIST_BYTES + 1024 * 1024;
 	}
 
@@ -60,6 +66,9 @@ public final class UploadLimits {
 		}
 		if (path.endsWith("/imports/rpps") || path.endsWith("/annuaire/import")) {
 			return "1 Go";
+		}
+		if (path.endsWith("/budget/fec")) {
+			return megabytes(FEC_BYTES);
 		}
 		return describe();
 	}

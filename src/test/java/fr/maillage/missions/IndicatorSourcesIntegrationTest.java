@@ -176,6 +176,24 @@ class IndicatorSourcesIntegrationTest {
 		assertThat(m.get("association.attendance").value()).isEqualByComparingTo("50.00");
 		assertThat(m.get("association.rcp").numerator()).isEqualByComparingTo("1");
 
+		// announcements: three sent in January (one in February left out); of the two asking acknowledgement, 5 recipients, 3 acknowledged
+		UUID a1 = announcement(cpts, adminId, at(1, 10, 9), true);
+		UUID a2 = announcement(cpts, adminId, at(1, 20, 9), true);
+		UUID a3 = announcement(cpts, adminId, at(1, 21, 9), false);
+		UUID a4 = announcement(cpts, adminId, at(2, 2, 9), true);
+		recipient(a1, true);
+		recipient(a1, true);
+		recipient(a1, false);
+		recipient(a2, true);
+		recipient(a2, false);
+		recipient(a3, false);
+		recipient(a4, true);
+		m = sources.measure(cpts, FROM, TO);
+		assertThat(m.get("messaging.announcements").numerator()).isEqualByComparingTo("3");
+		assertThat(m.get("messaging.acknowledged").numerator()).isEqualByComparingTo("3");
+		assertThat(m.get("messaging.acknowledged").denominator()).isEqualByComparingTo("5");
+		assertThat(m.get("messaging.acknowledged").value()).isEqualByComparingTo("60.00");
+
 		// the snapshot: a contract signed on 1 January 2025, two computed indicators; the job writes each ended month once
 		Api coordinator = new Api(port, People.join(admin, port, cpts.toString(), "COORDINATOR"));
 		String base = "/api/v1/cpts/" + cpts;
@@ -197,6 +215,21 @@ class IndicatorSourcesIntegrationTest {
 		var year1 = coordinator.get(base + "/indicators?year=1").json().get("indicators");
 		var onTime = year1.valueStream().filter(f -> f.get("indicator").get("sourceCode").asString().equals("pathways.onTime")).findFirst().orElseThrow();
 		assertThat(onTime.get("value").decimalValue()).as("a ratio of the months' sums").isEqualByComparingTo("50.00");
+	}
+
+	private UUID announcement(UUID cpts, UUID author, Timestamp at, boolean askAck) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into announcement (id, cpts_id, author_id, title, body, audience, audience_label, ask_ack, created_at)
+				values (:id, :c, :a, 'Annonce', 'Texte', 'CPTS_MEMBERS', 'Tous', :ack, :at)""")
+			.param("id", id).param("c", cpts).param("a", author).param("ack", askAck).param("at", at).update();
+		return id;
+	}
+
+	private void recipient(UUID announcement, boolean acknowledged) {
+		jdbc.sql("insert into announcement_recipient (id, announcement_id, email, label, acknowledged_at) values (:id, :a, 'x@banc.test', 'x', :ack)")
+			.param("id", UUID.randomUUID()).param("a", announcement).param("ack", acknowledged ? new Timestamp(System.currentTimeMillis()) : null)
+			.update();
 	}
 
 	private UUID slot(UUID cpts, UUID practitioner, Timestamp start, boolean cancelled) {

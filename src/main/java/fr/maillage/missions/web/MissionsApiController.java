@@ -38,11 +38,28 @@ class MissionsApiController {
 	private final Contracts contracts;
 	private final Indicators indicators;
 	private final Messages messages;
+	private final fr.maillage.missions.internal.IndicatorSnapshots snapshots;
+	private final fr.maillage.accounts.CptsAccess access;
 
-	MissionsApiController(Contracts contracts, Indicators indicators, Messages messages) {
+	MissionsApiController(Contracts contracts, Indicators indicators, Messages messages, fr.maillage.missions.internal.IndicatorSnapshots snapshots,
+			fr.maillage.accounts.CptsAccess access) {
 		this.contracts = contracts;
 		this.indicators = indicators;
 		this.messages = messages;
+		this.snapshots = snapshots;
+		this.access = access;
+	}
+
+	record SnapshotRun(int written, long millis) {
+	}
+
+	/** Runs the nightly indicator snapshot now, for every contract (operators, benchmarks); administrators only. */
+	@PostMapping("/api/v1/admin/jobs/indicator-snapshots")
+	SnapshotRun snapshots() {
+		access.requireAdmin();
+		long t0 = System.nanoTime();
+		int written = snapshots.snapshotAll(LocalDate.now(IndicatorSource.PARIS));
+		return new SnapshotRun(written, (System.nanoTime() - t0) / 1_000_000);
 	}
 
 	@GetMapping("/api/v1/cpts/{id}/contract")

@@ -83,6 +83,7 @@ class MissionsRoutes implements Route.Declarations {
 				Route.post("/api/v1/cpts/{id}/aci-report/{reportId}/sent", CPTS_MEMBER),
 				Route.get("/api/v1/cpts/{id}/projet-de-sante.docx", CPTS_MEMBER),
 				Route.get("/api/v1/cpts/{id}/projet-de-sante.pdf", CPTS_MEMBER),
+				Route.post("/api/v1/admin/jobs/indicator-snapshots", ADMIN),
 				Route.get("/administration/aci", ADMIN),
 				Route.post("/administration/aci", ADMIN));
 	}
