@@ -69,9 +69,6 @@ class AssociationApiIntegrationTest {
 			.param("c", UUID.fromString(cpts)).param("p", practitioner).query(String.class).single();
 	}
 
-	private static String field(Api.Response r, String name) {
-		return r.json().get("fields") == null || r.json().get("fields").get(name) == null ? r.body() : r.json().get("fields").get(name).asString();
-	}
 
 	private static byte[] attachment(MimeMessage message, String contentTypeStart) throws Exception {
 		Multipart parts = (Multipart) message.getContent();
@@ -134,12 +131,12 @@ class AssociationApiIntegrationTest {
 		// payments: -10 € and 0 € refused (and the database refuses them too), then two receipts numbered in order
 		String gp1Member = member.get(gp1);
 		Map<String, Object> pay = new HashMap<>(Map.of("year", year, "amount", "-10", "paidOn", LocalDate.now().toString(), "method", "CHEQUE"));
-		assertThat(field(coordinator.post("/api/v1/members/" + gp1Member + "/payments", pay), "amount")).contains("négatif");
+		assertThat(coordinator.post("/api/v1/members/" + gp1Member + "/payments", pay).field("amount")).contains("négatif");
 		pay.put("amount", "0");
-		assertThat(field(coordinator.post("/api/v1/members/" + gp1Member + "/payments", pay), "amount")).contains("0 €");
+		assertThat(coordinator.post("/api/v1/members/" + gp1Member + "/payments", pay).field("amount")).contains("0 €");
 		pay.put("amount", "50");
 		pay.put("paidOn", LocalDate.now().plusDays(3).toString());
-		assertThat(field(coordinator.post("/api/v1/members/" + gp1Member + "/payments", pay), "paidOn")).contains("futur");
+		assertThat(coordinator.post("/api/v1/members/" + gp1Member + "/payments", pay).field("paidOn")).contains("futur");
 		assertThat(jdbc.sql("select count(*) from fee_payment where member_id = :m").param("m", UUID.fromString(gp1Member)).query(Long.class).single()).isZero();
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
 				insert into fee_payment (id, cpts_id, member_id, year, amount_cents, paid_on, method, receipt_number)
@@ -175,9 +172,9 @@ class AssociationApiIntegrationTest {
 
 		// a payment recorded by mistake is cancelled with a reason, once; it no longer counts
 		String nursePayment = "/api/v1/payments/" + paidNurse.json().get("id").asString() + "/cancel";
-		assertThat(field(coordinator.post(nursePayment, Map.of("reason", " ")), "reason")).contains("pourquoi");
+		assertThat(coordinator.post(nursePayment, Map.of("reason", " ")).field("reason")).contains("pourquoi");
 		assertThat(coordinator.post(nursePayment, Map.of("reason", "Virement rejeté par la banque")).status()).isEqualTo(200);
-		assertThat(field(coordinator.post(nursePayment, Map.of("reason", "encore")), "reason")).contains("déjà annulé");
+		assertThat(coordinator.post(nursePayment, Map.of("reason", "encore")).field("reason")).contains("déjà annulé");
 		assertThat(coordinator.get(base + "/fees/statement?year=" + year).json().get("collectedCents").asLong()).isEqualTo(5000);
 
 		// only the board sees others' fees; a member sees their own
@@ -201,15 +198,15 @@ class AssociationApiIntegrationTest {
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
 		Api.Response backwards = coordinator.post("/api/v1/bodies/" + councilId + "/mandates", Map.of("memberId", gp1Member, "position", "PRESIDENT",
 				"startsOn", today.toString(), "endsOn", today.minusDays(1).toString()));
-		assertThat(field(backwards, "endsOn")).contains("ne peut pas finir avant de commencer");
+		assertThat(backwards.field("endsOn")).contains("ne peut pas finir avant de commencer");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
 				insert into mandate (id, body_id, member_id, position, starts_on, ends_on) values (gen_random_uuid(), :b, :m, 'MEMBRE', '2026-06-01', '2026-05-01')""")
 			.param("b", UUID.fromString(councilId)).param("m", UUID.fromString(gp1Member)).update()).hasMessageContaining("mandate_check");
 		Api.Response president = coordinator.post("/api/v1/bodies/" + councilId + "/mandates", Map.of("memberId", gp1Member, "position", "PRESIDENT",
 				"startsOn", today.minusYears(2).toString()));
 		assertThat(president.status()).as(president.body()).isEqualTo(201);
-		assertThat(field(coordinator.post("/api/v1/bodies/" + councilId + "/mandates", Map.of("memberId", member.get(gp2), "position", "PRESIDENT",
-				"startsOn", today.toString())), "position")).contains("déjà tenue");
+		assertThat(coordinator.post("/api/v1/bodies/" + councilId + "/mandates", Map.of("memberId", member.get(gp2), "position", "PRESIDENT",
+				"startsOn", today.toString())).field("position")).contains("déjà tenue");
 		assertThat(coordinator.post("/api/v1/bodies/" + councilId + "/mandates", Map.of("memberId", member.get(nurse), "position", "TRESORIER",
 				"startsOn", today.minusYears(1).toString())).status()).isEqualTo(201);
 		assertThat(gp1.api().get(base + "/fees/statement?year=" + year).status()).as("the president sits on the council").isEqualTo(200);
@@ -242,9 +239,9 @@ class AssociationApiIntegrationTest {
 
 		// replies: present, present, a proxy; a proxy to someone not invited, from an honorary member: refused
 		String r = "/api/v1/meetings/" + meetingId + "/replies";
-		assertThat(field(gp2.api().post(r, Map.of("memberId", member.get(gp2), "reply", "PROXY", "proxyTo", UUID.randomUUID().toString())), "proxyTo"))
+		assertThat(gp2.api().post(r, Map.of("memberId", member.get(gp2), "reply", "PROXY", "proxyTo", UUID.randomUUID().toString())).field("proxyTo"))
 			.contains("autre invité");
-		assertThat(field(coordinator.post(r, Map.of("memberId", member.get(retired), "reply", "PROXY", "proxyTo", gp1Member)), "proxyTo"))
+		assertThat(coordinator.post(r, Map.of("memberId", member.get(retired), "reply", "PROXY", "proxyTo", gp1Member)).field("proxyTo"))
 			.contains("membre d'honneur");
 		assertThat(gp2.api().post(r, Map.of("memberId", member.get(nurse), "reply", "PRESENT")).status()).as("not one's own reply").isEqualTo(404);
 		assertThat(gp1.api().post(r, Map.of("memberId", gp1Member, "reply", "PRESENT")).status()).isEqualTo(200);
@@ -268,9 +265,9 @@ class AssociationApiIntegrationTest {
 		String ballots = "/api/v1/resolutions/" + resolution + "/ballots";
 		assertThat(gp1.api().post(ballots, Map.of("voterId", gp1Member, "choice", "POUR")).status()).isEqualTo(200);
 		assertThat(gp1.api().post(ballots, Map.of("voterId", member.get(gp2), "choice", "CONTRE")).status()).isEqualTo(200);
-		assertThat(field(gp1.api().post(ballots, Map.of("voterId", gp1Member, "choice", "CONTRE")), "voterId")).contains("déjà comptée");
-		assertThat(field(gp1.api().post(ballots, Map.of("voterId", member.get(nurse), "choice", "POUR")), "voterId")).contains("absent");
-		assertThat(field(gp1.api().post(ballots, Map.of("voterId", member.get(retired), "choice", "POUR")), "voterId")).contains("membre d'honneur");
+		assertThat(gp1.api().post(ballots, Map.of("voterId", gp1Member, "choice", "CONTRE")).field("voterId")).contains("déjà comptée");
+		assertThat(gp1.api().post(ballots, Map.of("voterId", member.get(nurse), "choice", "POUR")).field("voterId")).contains("absent");
+		assertThat(gp1.api().post(ballots, Map.of("voterId", member.get(retired), "choice", "POUR")).field("voterId")).contains("membre d'honneur");
 		JsonNode result = gp1.api().get("/api/v1/meetings/" + meetingId + "/resolutions").json().get(0);
 		assertThat(List.of(result.get("pour").asLong(), result.get("contre").asLong(), result.get("abstention").asLong())).containsExactly(1L, 1L, 0L);
 		assertThat(result.get("adopted").asBoolean()).isFalse();
@@ -290,14 +287,14 @@ class AssociationApiIntegrationTest {
 		Api.Response slip = coordinator.post(base + "/meetings", Map.of("kind", "BUREAU", "title", "Bureau d'antan", "startsAt", "1901-03-12T18:00",
 				"videoLink", "https://visio.example.org/bureau", "durationMinutes", 60));
 		assertThat(slip.status()).isEqualTo(400);
-		assertThat(field(slip, "startsAt")).contains("vérifiez l'année");
+		assertThat(slip.field("startsAt")).contains("vérifiez l'année");
 
 		// a meeting already begun: convening it is refused unless confirmed
 		String late = coordinator.post(base + "/meetings", Map.of("kind", "BUREAU", "title", "Bureau de la veille", "startsAt",
 				LocalDateTime.now(ZoneId.of("Europe/Paris")).minusHours(2).withNano(0).toString(), "videoLink", "https://visio.example.org/bureau",
 				"durationMinutes", 60)).json().get("id").asString();
 		coordinator.post("/api/v1/meetings/" + late + "/invitees", Map.of("memberIds", List.of(gp1Member)));
-		assertThat(field(coordinator.post("/api/v1/meetings/" + late + "/convene", Map.of()), "confirmPast")).contains("a commencé");
+		assertThat(coordinator.post("/api/v1/meetings/" + late + "/convene", Map.of()).field("confirmPast")).contains("a commencé");
 		assertThat(coordinator.post("/api/v1/meetings/" + late + "/convene", Map.of("confirmPast", true)).status()).isEqualTo(200);
 
 		// the mandate ends: board access ends with it

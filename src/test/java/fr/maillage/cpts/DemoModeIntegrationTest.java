@@ -131,5 +131,14 @@ class DemoModeIntegrationTest {
 		var meetings = coordinator.get("/api/v1/cpts/" + id + "/meetings").json();
 		assertThat(meetings.valueStream().filter(m -> m.get("status").asString().equals("HELD") && !m.get("minutesPublishedAt").isNull())).hasSize(1);
 		assertThat(meetings.valueStream().filter(m -> m.get("status").asString().equals("DRAFT"))).hasSize(1);
+
+		// the ACI contract: four socle missions, six indicators with their past months snapshotted, five action sheets, a budget
+		assertThat(coordinator.get("/api/v1/cpts/" + id + "/missions").json()).hasSize(4);
+		var figures = coordinator.get("/api/v1/cpts/" + id + "/indicators?year=1").json();
+		assertThat(figures.get("indicators")).hasSize(6);
+		assertThat(figures.get("indicators").valueStream().filter(f -> !f.get("value").isNull()).count()).isGreaterThanOrEqualTo(3);
+		var sheets = coordinator.get("/api/v1/cpts/" + id + "/action-sheets").json();
+		assertThat(sheets.valueStream().map(x -> x.get("status").asString())).containsExactlyInAnyOrder("RUNNING", "RUNNING", "VALIDATED", "DRAFT", "DRAFT");
+		assertThat(coordinator.get("/api/v1/cpts/" + id + "/budget?year=" + year).json().get("totals").get("plannedIncomeCents").asLong()).isPositive();
 	}
 }

@@ -139,6 +139,12 @@ class ContractReportBrowserTest {
 			assertThat(page.locator("#budget-FUNCTIONING")).containsText("dépassement");
 			assertThat(page.locator("#budget-FUNCTIONING")).containsText("1 200,00");
 			Browser.screenshot(page, "contrat-budget");
+			// this year's rent already past its plan: the coordinator's home says so
+			int thisYear = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear();
+			coordinator.post(api + "/budget/lines", Map.of("year", thisYear, "mission", "FUNCTIONING", "category", "RENT", "label", "Loyer",
+					"plannedCents", 100_000, "actualCents", 120_000));
+			page.navigate(base + "/");
+			assertThat(page.locator("article[data-card='home.missions.title']")).containsText("1 ligne de budget en dépassement");
 
 			// the annual report, read back
 			Browser.menu(page, "Pilotage", "Rapport annuel et projet de santé");

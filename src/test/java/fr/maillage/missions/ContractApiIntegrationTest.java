@@ -38,9 +38,6 @@ class ContractApiIntegrationTest {
 	@Autowired
 	Accounts accounts;
 
-	private static String field(Api.Response r, String name) {
-		return r.json().get("fields") == null || r.json().get("fields").get(name) == null ? r.body() : r.json().get("fields").get(name).asString();
-	}
 
 	@Test
 	void contractPaymentsAccessAndIndicators() {
@@ -63,13 +60,13 @@ class ContractApiIntegrationTest {
 				List.of(Map.of("mission", "ACCESS"), Map.of("mission", "PATHWAYS"), Map.of("mission", "CRISIS"))));
 		Api.Response noReason = coordinator.put(base + "/contract", terms);
 		assertThat(noReason.status()).isEqualTo(400);
-		assertThat(field(noReason, "sizeClassReason")).contains("donne la taille 1");
+		assertThat(noReason.field("sizeClassReason")).contains("donne la taille 1");
 		Api.Response bad = coordinator.put(base + "/contract", Map.of("signedOn", "2018-01-01", "missions",
 				List.of(Map.of("mission", "ACCESS", "startMonths", 20, "fullMonths", 10), Map.of("mission", "CRISIS", "rule", "THRESHOLDS", "thresholds", "moitié"))));
 		assertThat(bad.status()).isEqualTo(400);
-		assertThat(field(bad, "signedOn")).contains("20 avril 2019");
-		assertThat(field(bad, "mission.ACCESS.fullMonths")).contains("ne peut pas précéder");
-		assertThat(field(bad, "mission.CRISIS.thresholds")).contains("50:50;75:75;100:100");
+		assertThat(bad.field("signedOn")).contains("20 avril 2019");
+		assertThat(bad.field("mission.ACCESS.fullMonths")).contains("ne peut pas précéder");
+		assertThat(bad.field("mission.CRISIS.thresholds")).contains("50:50;75:75;100:100");
 		assertThat(coordinator.get(base + "/contract").status()).as("nothing saved").isEqualTo(404);
 
 		terms.put("sizeClassReason", "Population touristique l'été (avenant signé avec la CPAM)");
@@ -93,8 +90,8 @@ class ContractApiIntegrationTest {
 		Api.Response paid = coordinator.post(base + "/contract/payments", Map.of("contractYear", 1, "part", "FUNCTIONING", "kind", "ADVANCE",
 				"receivedOn", "2024-04-02", "amountCents", 6_825_000));
 		assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-		assertThat(field(coordinator.post(base + "/contract/payments", Map.of("contractYear", 1, "part", "PREVENTION", "kind", "ADVANCE",
-				"receivedOn", "2024-04-02", "amountCents", 100)), "part")).contains("mission signée");
+		assertThat(coordinator.post(base + "/contract/payments", Map.of("contractYear", 1, "part", "PREVENTION", "kind", "ADVANCE",
+				"receivedOn", "2024-04-02", "amountCents", 100)).field("part")).contains("mission signée");
 		JsonNode due = coordinator.get(base + "/contract").json().get("dues").get(0);
 		assertThat(due.get("receivedCents").asLong()).isEqualTo(6_825_000);
 		assertThat(due.get("missingCents").asLong()).isZero();
@@ -102,7 +99,7 @@ class ContractApiIntegrationTest {
 		// the dialogue de gestion: above the mission's envelope is refused; the decided part then shows in the balance
 		Api.Response tooMuch = coordinator.post(base + "/contract/dialogues", Map.of("contractYear", 1, "mission", "ACCESS", "finalCents", 3_000_001,
 				"heldOn", "2025-04-10"));
-		assertThat(field(tooMuch, "finalCents")).contains("va de 0 à l'enveloppe");
+		assertThat(tooMuch.field("finalCents")).contains("va de 0 à l'enveloppe");
 		assertThat(coordinator.post(base + "/contract/dialogues", Map.of("contractYear", 1, "mission", "ACCESS", "finalCents", 2_400_000,
 				"heldOn", "2025-04-10")).status()).isEqualTo(200);
 		JsonNode accessBalance = coordinator.get(base + "/contract").json().get("dues").valueStream()
@@ -117,7 +114,7 @@ class ContractApiIntegrationTest {
 		stale.put("version", 0);
 		stale.put("advancePercent", 50);
 		Api.Response conflict = coordinator.put(base + "/contract", stale);
-		assertThat(field(conflict, "version")).contains("modifié par quelqu'un d'autre");
+		assertThat(conflict.field("version")).contains("modifié par quelqu'un d'autre");
 		assertThat(coordinator.get(base + "/contract").json().get("contract").get("advancePercent").asInt()).isEqualTo(75);
 
 		// a plain member sees none of it; a board member (current mandate) does
@@ -143,13 +140,13 @@ class ContractApiIntegrationTest {
 		assertThat(opened.json().get("mission").asString()).isEqualTo("ACCESS");
 		Api.Response tooHeavy = coordinator.post(base + "/indicators", Map.of("mission", "ACCESS", "name", "Patients vus en SNP (CPAM)", "kind",
 				"RESULT", "unit", "PATIENTS", "aggregation", "SUM", "weightPercent", 50));
-		assertThat(field(tooHeavy, "weightPercent")).contains("feraient 110 %").contains("pèsent déjà 60 %");
+		assertThat(tooHeavy.field("weightPercent")).contains("feraient 110 %").contains("pèsent déjà 60 %");
 		Api.Response wrongUnit = coordinator.post(base + "/indicators", Map.of("mission", "ACCESS", "name", "Patients vus en SNP (CPAM)", "kind",
 				"RESULT", "unit", "PATIENTS", "aggregation", "SUM", "weightPercent", 40, "targets", Map.of("1", Map.of("value", 30, "unit", "PERCENT"))));
-		assertThat(field(wrongUnit, "targets[1]")).contains("« % »").contains("« patients »");
+		assertThat(wrongUnit.field("targets[1]")).contains("« % »").contains("« patients »");
 		Api.Response unsigned = coordinator.post(base + "/indicators", Map.of("mission", "PREVENTION", "name", "Dépistages", "kind", "ACTION",
 				"unit", "COUNT"));
-		assertThat(field(unsigned, "mission")).contains("pas signée");
+		assertThat(unsigned.field("mission")).contains("pas signée");
 		Api.Response manual = coordinator.post(base + "/indicators", Map.of("mission", "ACCESS", "name", "Patients vus en SNP (CPAM)", "kind",
 				"RESULT", "unit", "PATIENTS", "aggregation", "SUM", "weightPercent", 40, "targets", Map.of("1", Map.of("value", 30, "unit", "PATIENTS"))));
 		assertThat(manual.status()).as(manual.body()).isEqualTo(201);

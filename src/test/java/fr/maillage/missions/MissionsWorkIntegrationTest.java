@@ -53,9 +53,6 @@ class MissionsWorkIntegrationTest {
 	@Autowired
 	ProfessionTable professionTable;
 
-	private static String field(Api.Response r, String name) {
-		return r.json().get("fields") == null || r.json().get("fields").get(name) == null ? r.body() : r.json().get("fields").get(name).asString();
-	}
 
 	@Test
 	void sheetsBudgetsFecReportAndProject() throws Exception {
@@ -99,17 +96,17 @@ class MissionsWorkIntegrationTest {
 		assertThat(created.json().get("partners").get(0).get("name").asString()).isEqualTo("EHPAD Les Tilleuls " + word);
 		Api.Response incomplete = coordinator.post(base + "/action-sheets/" + sheetId + "/transitions", Map.of("transition", "VALIDATE"));
 		assertThat(incomplete.status()).isEqualTo(400);
-		assertThat(field(incomplete, "objectives")).contains("écrivez ses objectifs");
+		assertThat(incomplete.field("objectives")).contains("écrivez ses objectifs");
 		Api.Response badPartner = coordinator.put(base + "/action-sheets/" + sheetId, Map.of("year", 2025, "mission", "ACCESS", "title", "x",
 				"partnerIds", List.of(UUID.randomUUID().toString())));
-		assertThat(field(badPartner, "partnerIds")).contains("structures partenaires");
+		assertThat(badPartner.field("partnerIds")).contains("structures partenaires");
 		sheet.put("objectives", "Une réponse dans la journée pour chaque demande");
 		sheet.put("actions", "Planning partagé des créneaux");
 		assertThat(coordinator.put(base + "/action-sheets/" + sheetId, sheet).status()).isEqualTo(200);
 		assertThat(coordinator.post(base + "/action-sheets/" + sheetId + "/transitions", Map.of("transition", "VALIDATE")).json().get("status").asString())
 			.isEqualTo("VALIDATED");
 		// a validated sheet is not changed in place; back to draft, changed, validated again: two versions kept
-		assertThat(field(coordinator.put(base + "/action-sheets/" + sheetId, sheet), "status")).contains("Seul un brouillon");
+		assertThat(coordinator.put(base + "/action-sheets/" + sheetId, sheet).field("status")).contains("Seul un brouillon");
 		assertThat(coordinator.post(base + "/action-sheets/" + sheetId + "/transitions", Map.of("transition", "START")).status()).isEqualTo(200);
 		coordinator.post(base + "/action-sheets/" + sheetId + "/transitions", Map.of("transition", "REVISE"));
 		sheet.put("title", "Ouvrir des créneaux de SNP le samedi");
@@ -134,7 +131,7 @@ class MissionsWorkIntegrationTest {
 		Api.Response closed = coordinator.post(base + "/budget/lines", Map.of("year", 2024, "mission", "FUNCTIONING", "category", "RENT",
 				"label", "Loyer", "plannedCents", 100));
 		assertThat(closed.status()).isEqualTo(400);
-		assertThat(field(closed, "year")).contains("L'exercice 2024 est clos");
+		assertThat(closed.field("year")).contains("L'exercice 2024 est clos");
 
 		// the FEC: a wrong separator, a wrong date, an unbalanced entry and an account without mapping, all told, nothing applied
 		coordinator.put(base + "/budget/mapping", Map.of("kind", "ACCOUNT", "code", "641", "mission", "FUNCTIONING", "category", "SALARIES"));

@@ -15,6 +15,12 @@ public final class Api {
 		public JsonNode json() {
 			return JSON.readTree(body);
 		}
+
+		/** The French message refusing {@code name}, or the whole body when there is none (so a failing assertion shows it). */
+		public String field(String name) {
+			JsonNode fields = json().get("fields");
+			return fields == null || fields.get(name) == null ? body : fields.get(name).asString();
+		}
 	}
 
 	public static final JsonMapper JSON = JsonMapper.builder().build();
