@@ -126,6 +126,18 @@ public class Compensation {
 	/** Every compensated professional's year, and the total per mission (the board). */
 	public Summary summary(UUID cptsId, int year) {
 		board.require(cptsId);
+		return summarize(cptsId, year);
+	}
+
+	/**
+	 * The year's total per mission only, no one's statement: what the contract's budget counts as
+	 * actual expenses, for whoever may read that budget (the steering check is the budget's).
+	 */
+	public Map<String, Long> totalsByMission(UUID cptsId, int year) {
+		return summarize(cptsId, year).byMission();
+	}
+
+	private Summary summarize(UUID cptsId, int year) {
 		List<Statement> statements = new ArrayList<>();
 		for (Members.Member m : members.list(cptsId, null, null)) {
 			Statement s = compute(m, year);

@@ -20,7 +20,7 @@ class CompensationContribution implements BudgetContribution {
 
 	@Override
 	public List<ContributedActual> actuals(UUID cptsId, int year) {
-		return compensation.summary(cptsId, year).byMission().entrySet().stream()
+		return compensation.totalsByMission(cptsId, year).entrySet().stream()
 			.map(e -> new ContributedActual(e.getKey(), BudgetCategory.COMPENSATION, e.getKey(), e.getValue())).toList();
 	}
 }
