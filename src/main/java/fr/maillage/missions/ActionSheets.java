@@ -82,9 +82,13 @@ public class ActionSheets {
 	@Transactional
 	public OwnMission addOwnMission(UUID cptsId, @Nullable String title, @Nullable String description, @Nullable String funding) {
 		CurrentUser user = steering.require(cptsId);
+		Problems problems = new Problems();
 		if (title == null || title.isBlank() || title.strip().length() > 200) {
-			throw Problems.rejected("title", "missions.own.titleMissing");
+			problems.reject("title", "missions.own.titleMissing");
 		}
+		length(problems, "description", description, 4000);
+		length(problems, "funding", funding, 200);
+		problems.throwIfAny();
 		OwnMission m = new OwnMission(UUID.randomUUID(), cptsId, title.strip(), blankToNull(description), blankToNull(funding));
 		store.insertOwnMission(m);
 		audit.change("missions.own.created", "own_mission", m.id().toString(), cptsId, m.title() + " par " + user.email());

@@ -42,6 +42,15 @@ class ApiExceptionHandler {
 		return ResponseEntity.badRequest().body(new ApiError(400, "invalide", summary, errors));
 	}
 
+	/** A form bound with Bean Validation: each field's French message (interpolated from messages.properties). */
+	@ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+	ResponseEntity<ApiError> invalid(org.springframework.web.bind.MethodArgumentNotValidException ex) {
+		List<ApiError.FieldError> errors = messages.byField(ex.getBindingResult()).entrySet().stream()
+			.map(e -> new ApiError.FieldError(e.getKey(), e.getValue())).toList();
+		String summary = errors.stream().map(ApiError.FieldError::message).reduce((a, b) -> a + " " + b).orElse("");
+		return ResponseEntity.badRequest().body(new ApiError(400, "invalide", summary, errors));
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<ApiError> notFound(RuntimeException ex) {
 		return error(HttpStatus.NOT_FOUND, "introuvable", "error.notFound");

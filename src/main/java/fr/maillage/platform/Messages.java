@@ -37,6 +37,15 @@ public class Messages {
 		return out;
 	}
 
+	/** The field errors of a form bound with Bean Validation, first per field; a value of the wrong type says so in French. */
+	public java.util.Map<String, String> byField(org.springframework.validation.BindingResult result) {
+		java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+		for (org.springframework.validation.FieldError e : result.getFieldErrors()) {
+			out.putIfAbsent(e.getField(), e.isBindingFailure() ? get("form.typeMismatch") : source.getMessage(e, locale()));
+		}
+		return out;
+	}
+
 	public Locale locale() {
 		return LocaleContextHolder.getLocale();
 	}

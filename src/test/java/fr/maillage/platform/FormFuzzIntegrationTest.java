@@ -232,7 +232,7 @@ class FormFuzzIntegrationTest {
 			List<String> parts = new ArrayList<>();
 			for (String table : jdbc.sql("select tablename from pg_tables where schemaname = 'public' order by tablename").query(String.class).list()) {
 				// the public form's limit per address counts every attempt, refused ones too: that is its purpose
-				if (!ApiFuzzIntegrationTest.NOT_BUSINESS.contains(table) && !table.equals("gp_public_submission")) {
+				if (!ApiFuzzIntegrationTest.NOT_BUSINESS.contains(table) && !table.equals("public_submission")) {
 					parts.add("select '" + table + "' as t, count(*) * 4294967296 + coalesce(max(xmin::text::bigint), 0) as f from \"" + table + "\"");
 				}
 			}

@@ -18,8 +18,15 @@ public final class Api {
 
 		/** The French message refusing {@code name}, or the whole body when there is none (so a failing assertion shows it). */
 		public String field(String name) {
-			JsonNode fields = json().get("fields");
-			return fields == null || fields.get(name) == null ? body : fields.get(name).asString();
+			JsonNode errors = json().get("errors");
+			if (errors != null && errors.isArray()) {
+				for (JsonNode e : errors) {
+					if (name.equals(e.get("field").asString())) {
+						return e.get("message").asString();
+					}
+				}
+			}
+			return body;
 		}
 	}
 
@@ -28,6 +35,19 @@ public final class Api {
 
 	private final String base;
 	private final String token;
+	private String forwardedFor;
+
+	/** The same client, as if it came through the trusted proxy from {@code address} (each its own limit on public forms). */
+	public Api from(String address) {
+		Api other = new Api(base, token, address);
+		return other;
+	}
+
+	private Api(String base, String token, String forwardedFor) {
+		this.base = base;
+		this.token = token;
+		this.forwardedFor = forwardedFor;
+	}
 
 	public Api(int port, String token) {
 		this.base = "http://127.0.0.1:" + port;
@@ -103,6 +123,9 @@ public final class Api {
 	private Response send(HttpRequest.Builder b) {
 		if (token != null) {
 			b.header("Authorization", "Bearer " + token);
+		}
+		if (forwardedFor != null) {
+			b.header("X-Forwarded-For", forwardedFor);
 		}
 		b.header("Accept", "application/json").timeout(Duration.ofSeconds(60));
 		try {

@@ -89,13 +89,25 @@ public final class Mail {
 		}
 	}
 
-	/** The text of a message. */
+	/** The text of a message (its plain-text part when it has attachments). */
 	public static String text(MimeMessage message) {
 		try {
-			return String.valueOf(message.getContent());
+			return text(message.getContent());
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String text(Object content) throws Exception {
+		if (content instanceof jakarta.mail.Multipart parts) {
+			for (int i = 0; i < parts.getCount(); i++) {
+				jakarta.mail.BodyPart part = parts.getBodyPart(i);
+				if (part.isMimeType("text/plain") || part.isMimeType("multipart/*")) {
+					return text(part.getContent());
+				}
+			}
+		}
+		return String.valueOf(content);
 	}
 }

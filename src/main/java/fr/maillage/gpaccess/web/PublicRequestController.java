@@ -4,11 +4,11 @@ import fr.maillage.cpts.Cpts;
 import fr.maillage.cpts.CptsService;
 import fr.maillage.cpts.Territory;
 import fr.maillage.gpaccess.GpRequests;
-import fr.maillage.gpaccess.PublicSubmissions;
 import fr.maillage.gpaccess.Situation;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
+import fr.maillage.platform.PublicSubmissions;
 import fr.maillage.reference.CommuneListResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,9 +36,11 @@ class PublicRequestController {
 	private final PublicSubmissions submissions;
 	private final CommuneListResolver communes;
 	private final Messages messages;
+	private final int limit;
 
 	PublicRequestController(CptsService cpts, GpRequests requests, PublicSubmissions submissions, CommuneListResolver communes,
-			Messages messages) {
+			Messages messages, @org.springframework.beans.factory.annotation.Value("${maillage.gp-access.public-limit:10}") int limit) {
+		this.limit = limit;
 		this.cpts = cpts;
 		this.requests = requests;
 		this.submissions = submissions;
@@ -56,7 +58,7 @@ class PublicRequestController {
 	String file(@PathVariable String slug, @RequestParam Map<String, String> params, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Cpts c = fill(slug, model, params);
-		if (!submissions.allow(c.id(), request.getRemoteAddr())) {
+		if (!submissions.allow("gpaccess:" + c.id(), request.getRemoteAddr(), limit)) {
 			response.setStatus(429);
 			model.addAttribute("failure", messages.get("gpaccess.public.throttled"));
 			return VIEW;

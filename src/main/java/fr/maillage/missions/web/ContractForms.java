@@ -160,17 +160,32 @@ public final class ContractForms {
 			BigDecimal w = decimal(weight, "weightPercent", problems);
 			BigDecimal t = decimal(target, "targets[" + year() + "]", problems);
 			LocalDate baseOn = ContractForms.date(baselineOn, "baselineOn", problems);
+			Indicator.Kind k = choice(Indicator.Kind.class, kind, "kind", problems);
+			Indicator.Unit typedUnit = choice(Indicator.Unit.class, unit, "unit", problems);
+			Indicator.Aggregation a = choice(Indicator.Aggregation.class, aggregation, "aggregation", problems);
 			problems.throwIfAny();
-			Indicator.Unit u = knownUnit != null ? knownUnit : unit == null || unit.isBlank() ? null : Indicator.Unit.valueOf(unit);
-			return new IndicatorForm(mission, sourceCode, name, kind == null || kind.isBlank() ? null : Indicator.Kind.valueOf(kind), definition,
-					unit == null || unit.isBlank() ? null : Indicator.Unit.valueOf(unit),
-					aggregation == null || aggregation.isBlank() ? null : Indicator.Aggregation.valueOf(aggregation), sourceLabel, base, baseOn, w,
+			Indicator.Unit u = knownUnit != null ? knownUnit : typedUnit;
+			return new IndicatorForm(mission, sourceCode, name, k, definition, typedUnit, a, sourceLabel, base, baseOn, w,
 					lowerIsBetter == null || lowerIsBetter.isBlank() ? null : "on".equals(lowerIsBetter),
 					t == null ? Map.of() : Map.of(year(), new IndicatorForm.Target(t, u)));
 		}
 
 		public int year() {
 			return targetYear == null || !targetYear.matches("[1-5]") ? 1 : Integer.parseInt(targetYear);
+		}
+	}
+
+	/** One of an enum's values as a select sends it; blank: none; anything else is told under its field. */
+	static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String typed, String field, Problems problems) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, typed.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.reject(field, "missions.form.choice");
+			return null;
 		}
 	}
 

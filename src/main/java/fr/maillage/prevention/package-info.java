@@ -1,0 +1,12 @@
+/**
+ * Prevention, a socle mission of the CPTS: events with registration (for its members, for
+ * professionals, for the public) with capacity, waiting list, e-mails with an invitation,
+ * attendance and the sign-in sheet, and the public agenda; campaigns, prevention consultations and
+ * therapeutic education come next.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "notifications", "missions"})
+@NullMarked
+package fr.maillage.prevention;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,19 @@
+package fr.maillage.prevention.web;
+
+import static fr.maillage.platform.MenuEntry.CPTS;
+
+import fr.maillage.platform.MenuEntry;
+import fr.maillage.platform.MenuEntry.Section;
+import fr.maillage.platform.MenuEntry.Who;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The events in the exchanges part of the menu, for the coordination that organises them. */
+@Component
+class PreventionMenu implements MenuEntry.Declarations {
+
+	@Override
+	public List<MenuEntry> entries() {
+		return List.of(new MenuEntry(Section.EXCHANGES, 40, "menu.prevention.events", "/cpts/" + CPTS + "/evenements", Who.CPTS_COORDINATOR));
+	}
+}

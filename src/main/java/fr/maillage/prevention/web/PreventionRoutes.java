@@ -1,0 +1,42 @@
+package fr.maillage.prevention.web;
+
+import static fr.maillage.platform.Access.CPTS_MEMBER;
+import static fr.maillage.platform.Access.PUBLIC;
+
+import fr.maillage.platform.Route;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Prevention's routes: the organisers' (coordination, checked by the services) and the public ones. */
+@Component
+class PreventionRoutes implements Route.Declarations {
+
+	@Override
+	public List<Route> routes() {
+		return List.of(
+				Route.get("/cpts/{id}/evenements", CPTS_MEMBER),
+				Route.post("/cpts/{id}/evenements", CPTS_MEMBER),
+				Route.get("/cpts/{id}/evenements/{eventId}", CPTS_MEMBER),
+				Route.post("/cpts/{id}/evenements/{eventId}", CPTS_MEMBER),
+				Route.post("/cpts/{id}/evenements/{eventId}/statut", CPTS_MEMBER),
+				Route.post("/cpts/{id}/evenements/{eventId}/presences/{registrationId}", CPTS_MEMBER),
+				Route.post("/cpts/{id}/evenements/{eventId}/inscriptions/{registrationId}/annulation", CPTS_MEMBER),
+				Route.get("/cpts/{id}/evenements/{eventId}/emargement.pdf", CPTS_MEMBER),
+				Route.get("/cpts/{id}/evenements/{eventId}/inscrits.csv", CPTS_MEMBER),
+				Route.get("/cpts/{id}/evenements/{eventId}/inscrits.xlsx", CPTS_MEMBER),
+				Route.get("/evenements/{eventId}", PUBLIC),
+				Route.post("/evenements/{eventId}/inscription", PUBLIC),
+				Route.get("/inscriptions/{registrationId}", PUBLIC),
+				Route.post("/inscriptions/{registrationId}/annulation", PUBLIC),
+				Route.get("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}/agenda", PUBLIC),
+				Route.get("/api/v1/cpts/{id}/events", CPTS_MEMBER),
+				Route.post("/api/v1/cpts/{id}/events", CPTS_MEMBER),
+				Route.get("/api/v1/events/{eventId}", fr.maillage.platform.Access.AUTHENTICATED),
+				Route.put("/api/v1/events/{eventId}", fr.maillage.platform.Access.AUTHENTICATED),
+				Route.get("/api/v1/events/{eventId}/registrations", fr.maillage.platform.Access.AUTHENTICATED),
+				Route.post("/api/v1/events/{eventId}/registrations", PUBLIC),
+				Route.delete("/api/v1/events/{eventId}/registrations/{registrationId}", PUBLIC),
+				Route.post("/api/v1/events/{eventId}/attendance", fr.maillage.platform.Access.AUTHENTICATED),
+				Route.get("/api/v1/cpts/{id}/events.ics", PUBLIC));
+	}
+}
