@@ -78,7 +78,7 @@ public class PreventionEvents {
 		PreventionEvent before = store.lock(eventId).orElseThrow(NotFoundException::new);
 		access.requireCoordinator(before.cptsId());
 		PreventionEvent e = read(eventId, before.cptsId(), form, before.status(), before.version());
-		if (!store.update(e, form.version() == null ? before.version() : form.version())) {
+		if (!store.update(e, form.versionValue() == null ? before.version() : form.versionValue())) {
 			throw Problems.rejected("version", "prevention.event.changedMeanwhile");
 		}
 		audit.change("prevention.event.changed", "prevention_event", eventId.toString(), e.cptsId(), e.title());
@@ -128,7 +128,7 @@ public class PreventionEvents {
 			problems.reject("place", "prevention.event.place.required");
 		}
 		problems.throwIfAny();
-		return new PreventionEvent(id, cptsId, f.title().strip(), blank(f.description()), f.audience() == null ? PreventionEvent.Audience.PUBLIC : f.audience(),
+		return new PreventionEvent(id, cptsId, f.title().strip(), blank(f.description()), f.audienceValue() == null ? PreventionEvent.Audience.PUBLIC : f.audienceValue(),
 				starts, ends, f.place().strip(), blank(f.address()), blank(f.communeCode()), capacity, status, version);
 	}
 

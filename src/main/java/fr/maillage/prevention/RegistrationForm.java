@@ -1,6 +1,5 @@
 package fr.maillage.prevention;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,9 +13,9 @@ public record RegistrationForm(
 		@NotBlank(message = "{prevention.registration.email.required}") @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{prevention.registration.email.invalid}") @Size(max = 320, message = "{prevention.tooLong}") @Nullable String email,
 		@Pattern(regexp = "[0-9 +.()-]{0,20}", message = "{prevention.registration.phone.invalid}") @Nullable String phone,
 		@Size(max = 100, message = "{prevention.tooLong}") @Nullable String profession,
-		@NotNull(message = "{prevention.registration.consent.required}") @AssertTrue(message = "{prevention.registration.consent.required}") @Nullable Boolean consent) {
+		@NotNull(message = "{prevention.registration.consent.required}") @Pattern(regexp = "true|on", message = "{prevention.registration.consent.required}") @Nullable String consent) {
 
 	public static RegistrationForm empty() {
-		return new RegistrationForm("", "", "", "", false);
+		return new RegistrationForm("", "", "", "", "");
 	}
 }

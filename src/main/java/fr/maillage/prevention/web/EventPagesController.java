@@ -79,8 +79,8 @@ class EventPagesController {
 	String show(@PathVariable UUID id, @PathVariable UUID eventId, @RequestParam(name = "q", required = false) @Nullable String q, Model model) {
 		PreventionEvents.Overview o = events.get(eventId);
 		PreventionEvent e = o.event();
-		model.addAttribute("form", new EventForm(e.title(), e.description(), e.audience(), INPUT.format(e.startsAt()), INPUT.format(e.endsAt()), e.place(),
-				e.address(), e.communeCode(), Integer.toString(e.capacity()), e.version()));
+		model.addAttribute("form", new EventForm(e.title(), e.description(), e.audience().name(), INPUT.format(e.startsAt()), INPUT.format(e.endsAt()),
+				e.place(), e.address(), e.communeCode(), Integer.toString(e.capacity()), Integer.toString(e.version())));
 		return show(id, o, q, model);
 	}
 
