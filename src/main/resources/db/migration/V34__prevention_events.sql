@@ -14,6 +14,9 @@ create table prevention_event (
     commune_code text,
     capacity     integer not null check (capacity between 1 and 100000),
     status       text not null default 'OPEN' check (status in ('OPEN', 'CLOSED', 'CANCELLED')),
+    -- positions handed out so far, and places taken: a registration takes both in one short update of this row
+    taken        bigint not null default 0,
+    registered   integer not null default 0,
     created_by   uuid references user_account (id),
     created_at   timestamptz not null default now(),
     version      integer not null default 0,
@@ -25,7 +28,8 @@ create index prevention_event_cpts on prevention_event (cpts_id, starts_at);
 create table event_registration (
     id            uuid primary key,
     event_id      uuid not null references prevention_event (id),
-    position      bigint generated always as identity,
+    -- the order of arrival within the event, given with the place (or not) under the event row's lock
+    position      bigint not null,
     name          text not null check (length(name) between 1 and 200),
     email         text not null check (length(email) <= 320),
     phone         text,
@@ -41,12 +45,14 @@ create table event_registration (
 );
 -- the same person (e-mail) once per event while the registration stands
 create unique index event_registration_once on event_registration (event_id, lower(email)) where status <> 'CANCELLED';
+create unique index event_registration_position on event_registration (event_id, position);
 create index event_registration_event on event_registration (event_id, status, position);
 
 -- The hashes of the links sent to a registrant (each e-mail its own link, any of them valid while the registration stands).
 create table event_registration_token (
     token_hash      bytea primary key,
-    registration_id uuid not null references event_registration (id),
+    -- checked at commit: the link is written before the registration, so the event's row stays locked for as short as possible
+    registration_id uuid not null references event_registration (id) deferrable initially deferred,
     created_at      timestamptz not null default now()
 );
 

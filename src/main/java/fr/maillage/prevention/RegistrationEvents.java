@@ -8,12 +8,8 @@ public final class RegistrationEvents {
 	private RegistrationEvents() {
 	}
 
-	/** A place was given at registration. */
-	public record RegistrationConfirmed(UUID registrationId) {
-	}
-
-	/** The event was full: the person waits. */
-	public record RegistrationWaitlisted(UUID registrationId) {
+	/** Someone registered: with a place, or on the waiting list when the event was full (the registration says which). */
+	public record RegistrationTaken(UUID registrationId) {
 	}
 
 	/** Someone cancelled: the first one waiting got the place. */

@@ -5,9 +5,8 @@ import fr.maillage.audit.AuditLog;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
 import fr.maillage.prevention.RegistrationEvents.RegistrationCancelled;
-import fr.maillage.prevention.RegistrationEvents.RegistrationConfirmed;
 import fr.maillage.prevention.RegistrationEvents.RegistrationPromoted;
-import fr.maillage.prevention.RegistrationEvents.RegistrationWaitlisted;
+import fr.maillage.prevention.RegistrationEvents.RegistrationTaken;
 import fr.maillage.prevention.internal.EventStore;
 import fr.maillage.shared.Secrets;
 import java.time.Instant;
@@ -53,31 +52,49 @@ public class Registrations {
 		return e;
 	}
 
+	/**
+	 * Registers someone. Everything that does not depend on the place is written first; then one
+	 * short update of the event's row hands out the position and the place (or not), and the
+	 * registration is inserted: the row's lock lasts that insert and the commit only.
+	 */
 	@Transactional
 	public Taken register(UUID eventId, RegistrationForm f) {
-		PreventionEvent e = store.lock(eventId).orElseThrow(NotFoundException::new);
+		PreventionEvent e = store.find(eventId).orElseThrow(NotFoundException::new);
 		UUID userId = null;
 		if (e.audience() == PreventionEvent.Audience.MEMBERS) {
 			userId = access.current().filter(u -> u.belongsTo(e.cptsId())).orElseThrow(NotFoundException::new).id();
 		}
 		Instant now = Instant.now();
 		if (!e.takesRegistrations(now)) {
-			throw Problems.rejected("event", e.status() == PreventionEvent.Status.CANCELLED ? "prevention.event.cancelled" : "prevention.event.closedNow");
+			throw closed(e);
 		}
-		String email = f.email() == null ? "" : f.email().strip().toLowerCase(Locale.ROOT);
+		if (f.name() == null || f.name().isBlank() || f.email() == null || f.email().isBlank()) {
+			throw Problems.rejected("name", "prevention.registration.name.required");
+		}
+		String email = f.email().strip().toLowerCase(Locale.ROOT);
 		if (store.standing(eventId, email)) {
 			throw Problems.rejected("email", "prevention.registration.twice");
 		}
-		boolean place = store.counts(eventId).registered() < e.capacity();
-		Registration r = new Registration(UUID.randomUUID(), eventId, 0, f.name().strip(), email, blank(f.phone()), blank(f.profession()),
-				place ? Registration.Status.REGISTERED : Registration.Status.WAITING, now, null, null, null);
-		store.insert(r, now, userId);
+		UUID id = UUID.randomUUID();
 		String token = Secrets.newToken();
-		store.addToken(r.id(), token);
-		Registration stored = store.registration(r.id()).orElseThrow();
-		events.publishEvent(place ? new RegistrationConfirmed(r.id()) : new RegistrationWaitlisted(r.id()));
-		audit.change("prevention.registration.taken", "event_registration", r.id().toString(), e.cptsId(), r.status() + " : " + r.name());
-		return new Taken(stored, token, place ? 0 : store.ahead(stored));
+		store.addToken(id, token);
+		events.publishEvent(new RegistrationTaken(id));
+		audit.change("prevention.registration.taken", "event_registration", id.toString(), e.cptsId(), f.name().strip());
+		EventStore.Seat seat = store.takeSeat(eventId).orElseThrow(() -> closed(e));
+		Registration r = new Registration(id, eventId, seat.position(), f.name().strip(), email, blank(f.phone()), blank(f.profession()),
+				seat.registered() ? Registration.Status.REGISTERED : Registration.Status.WAITING, now, null, null, null);
+		try {
+			store.insert(r, now, userId);
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// the same address at the same instant: the unique index is the last word
+			throw Problems.rejected("email", "prevention.registration.twice");
+		}
+		return new Taken(r, token, seat.registered() ? 0 : store.ahead(r));
+	}
+
+	private static Problems.RejectedException closed(PreventionEvent e) {
+		return Problems.rejected("event", e.status() == PreventionEvent.Status.CANCELLED ? "prevention.event.cancelled" : "prevention.event.closedNow");
 	}
 
 	/** The person's own registration, through their link. */
@@ -97,28 +114,31 @@ public class Registrations {
 	@Transactional
 	public Registration cancel(UUID registrationId, @Nullable String token) {
 		Registration r = byToken(registrationId, token);
-		return cancel(store.lock(r.eventId()).orElseThrow(), r, "par son lien");
+		return cancel(store.find(r.eventId()).orElseThrow(), r, "par son lien");
 	}
 
 	/** The organisers cancel someone's registration. */
 	@Transactional
 	public Registration cancelForOrganiser(UUID eventId, UUID registrationId) {
-		PreventionEvent e = store.lock(eventId).orElseThrow(NotFoundException::new);
+		PreventionEvent e = store.find(eventId).orElseThrow(NotFoundException::new);
 		access.requireCoordinator(e.cptsId());
 		Registration r = store.registration(registrationId).filter(x -> x.eventId().equals(eventId)).orElseThrow(NotFoundException::new);
 		return cancel(e, r, "par les organisateurs");
 	}
 
-	/** Gives the free places to those waiting, first come first served (the caller holds the event's lock). */
+	/** Gives the free places to those waiting, first come first served; locks the event's row. */
 	@Transactional
 	public int fill(PreventionEvent e) {
+		int registered = store.lockRegistered(e.id());
 		int promoted = 0;
-		while (store.counts(e.id()).registered() < e.capacity()) {
+		while (registered < e.capacity()) {
 			Registration next = store.firstWaiting(e.id()).orElse(null);
 			if (next == null) {
 				break;
 			}
 			store.update(next.promote(Instant.now()));
+			store.addRegistered(e.id(), 1);
+			registered++;
 			events.publishEvent(new RegistrationPromoted(next.id()));
 			audit.change("prevention.registration.promoted", "event_registration", next.id().toString(), e.cptsId(), next.name());
 			promoted++;
@@ -127,12 +147,14 @@ public class Registrations {
 	}
 
 	private Registration cancel(PreventionEvent e, Registration r, String how) {
+		store.lockRegistered(e.id());
 		Registration fresh = store.registration(r.id()).orElseThrow();
 		Registration cancelled = fresh.cancel(Instant.now());
 		store.update(cancelled);
 		events.publishEvent(new RegistrationCancelled(r.id()));
 		audit.change("prevention.registration.cancelled", "event_registration", r.id().toString(), e.cptsId(), r.name() + " " + how);
 		if (fresh.status() == Registration.Status.REGISTERED) {
+			store.addRegistered(e.id(), -1);
 			fill(e);
 		}
 		return cancelled;

@@ -1,10 +1,11 @@
 /**
  * Prevention, a socle mission of the CPTS: events with registration (for its members, for
  * professionals, for the public) with capacity, waiting list, e-mails with an invitation,
- * attendance and the sign-in sheet, and the public agenda; campaigns, prevention consultations and
- * therapeutic education come next.
+ * attendance and the sign-in sheet, and the public agenda; campaigns from the national calendar with
+ * their actions and results (which feed the prevention mission's indicators); prevention
+ * consultations and therapeutic education come next.
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "notifications", "missions"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "missions"})
 @NullMarked
 package fr.maillage.prevention;
 

@@ -74,11 +74,39 @@ public class EventStore {
 			.param("e", eventId).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
 	}
 
+	/** A position in the order of arrival, and whether a place came with it. */
+	public record Seat(long position, boolean registered) {
+	}
+
+	/**
+	 * Takes the next position of an open event, and a place while there is one. The event's row stays
+	 * locked until the transaction ends: the caller does only the registration's insert afterwards.
+	 * Empty when the event no longer takes registrations.
+	 */
+	public Optional<Seat> takeSeat(UUID eventId) {
+		return jdbc.sql("""
+				update prevention_event e set taken = e.taken + 1, registered = e.registered + case when e.registered < e.capacity then 1 else 0 end
+				from (select registered from prevention_event where id = :id for update) before
+				where e.id = :id and e.status = 'OPEN' and e.ends_at > now()
+				returning e.taken, before.registered < e.capacity""")
+			.param("id", eventId).query((rs, n) -> new Seat(rs.getLong(1), rs.getBoolean(2))).optional();
+	}
+
+	/** Places taken, the event's row locked (cancellations, promotions). */
+	public int lockRegistered(UUID eventId) {
+		return jdbc.sql("select registered from prevention_event where id = :id for update").param("id", eventId).query(Integer.class).single();
+	}
+
+	public void addRegistered(UUID eventId, int delta) {
+		jdbc.sql("update prevention_event set registered = registered + :d where id = :id").param("d", delta).param("id", eventId).update();
+	}
+
 	public void insert(Registration r, Instant consentAt, @Nullable UUID userId) {
 		jdbc.sql("""
-				insert into event_registration (id, event_id, name, email, phone, profession, user_id, status, consent_at, registered_at)
-				values (:id, :e, :n, :m, :p, :pro, :u, :s, :c, :at)""")
-			.param("id", r.id()).param("e", r.eventId()).param("n", r.name()).param("m", r.email()).param("p", r.phone()).param("pro", r.profession())
+				insert into event_registration (id, event_id, position, name, email, phone, profession, user_id, status, consent_at, registered_at)
+				values (:id, :e, :pos, :n, :m, :p, :pro, :u, :s, :c, :at)""")
+			.param("id", r.id()).param("e", r.eventId()).param("pos", r.position()).param("n", r.name()).param("m", r.email()).param("p", r.phone())
+			.param("pro", r.profession())
 			.param("u", userId).param("s", r.status().name()).param("c", Timestamp.from(consentAt)).param("at", Timestamp.from(r.registeredAt())).update();
 	}
 

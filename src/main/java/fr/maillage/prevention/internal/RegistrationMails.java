@@ -46,13 +46,9 @@ class RegistrationMails {
 	}
 
 	@ApplicationModuleListener
-	void on(RegistrationEvents.RegistrationConfirmed e) {
-		send(e.registrationId(), "confirmed", true);
-	}
-
-	@ApplicationModuleListener
-	void on(RegistrationEvents.RegistrationWaitlisted e) {
-		send(e.registrationId(), "waiting", false);
+	void on(RegistrationEvents.RegistrationTaken e) {
+		boolean waiting = store.registration(e.registrationId()).map(r -> r.status() == Registration.Status.WAITING).orElse(false);
+		send(e.registrationId(), waiting ? "waiting" : "confirmed", !waiting);
 	}
 
 	@ApplicationModuleListener
