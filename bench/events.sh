@@ -26,13 +26,17 @@ check() {
   psql_ -tA -c "select count(*) filter (where status = 'REGISTERED') || ' registered, ' || count(*) filter (where status = 'WAITING') || ' waiting; in order: ' ||
     bool_and(status = case when rn <= 500 then 'REGISTERED' else 'WAITING' end) from (select status, row_number() over (order by position) rn from event_registration where event_id = '$1') x"
 }
+# the e-mails of a run are written by listeners after each registration's commit: let them finish before the next run
+drain() { until [ "$(psql_ -tA -c "select count(*) from event_publication where completion_date is null")" = "0" ]; do sleep 1; done; }
 echo "(warm-up: 1,000 registrations, not reported)"
 java bench/RegistrationStorm.java $BASE "$(new_event warmup)" 200 1000 10 warmup >/dev/null
 for k in 1 2 3; do
+  drain
   ev=$(new_event "run $k")
   java bench/RegistrationStorm.java $BASE "$ev" 200 1000 10 "r$k"
   echo "  $(check "$ev")"
 done
+drain
 echo "== saturation: 200 clients, closed loop"
 ev=$(new_event saturation)
 java bench/RegistrationStorm.java $BASE "$ev" 200 2000 0 sat

@@ -14,6 +14,7 @@ class PreventionMenu implements MenuEntry.Declarations {
 
 	@Override
 	public List<MenuEntry> entries() {
-		return List.of(new MenuEntry(Section.EXCHANGES, 40, "menu.prevention.events", "/cpts/" + CPTS + "/evenements", Who.CPTS_COORDINATOR));
+		return List.of(new MenuEntry(Section.EXCHANGES, 40, "menu.prevention.events", "/cpts/" + CPTS + "/evenements", Who.CPTS_COORDINATOR),
+				new MenuEntry(Section.EXCHANGES, 41, "menu.prevention.campaigns", "/cpts/" + CPTS + "/campagnes", Who.CPTS_COORDINATOR));
 	}
 }

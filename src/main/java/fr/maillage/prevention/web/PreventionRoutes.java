@@ -14,6 +14,20 @@ class PreventionRoutes implements Route.Declarations {
 	@Override
 	public List<Route> routes() {
 		return List.of(
+				Route.get("/cpts/{id}/campagnes", CPTS_MEMBER),
+				Route.post("/cpts/{id}/campagnes", CPTS_MEMBER),
+				Route.get("/cpts/{id}/campagnes/{campaignId}", CPTS_MEMBER),
+				Route.post("/cpts/{id}/campagnes/{campaignId}/actions", CPTS_MEMBER),
+				Route.post("/cpts/{id}/campagnes/{campaignId}/actions/{actionId}/resultats", CPTS_MEMBER),
+				Route.get("/cpts/{id}/campagnes/{campaignId}/affiche.pdf", CPTS_MEMBER),
+				Route.get("/cpts/{id}/campagnes/{campaignId}/actions.csv", CPTS_MEMBER),
+				Route.get("/api/v1/cpts/{id}/campaigns", CPTS_MEMBER),
+				Route.post("/api/v1/cpts/{id}/campaigns", CPTS_MEMBER),
+				Route.get("/api/v1/campaigns/{campaignId}", fr.maillage.platform.Access.AUTHENTICATED),
+				Route.post("/api/v1/campaigns/{campaignId}/actions", fr.maillage.platform.Access.AUTHENTICATED),
+				Route.put("/api/v1/campaign-actions/{actionId}/results", fr.maillage.platform.Access.AUTHENTICATED),
+				Route.get("/api/v1/prevention/themes", PUBLIC),
+				Route.put("/api/v1/prevention/themes/{code}", fr.maillage.platform.Access.ADMIN),
 				Route.get("/cpts/{id}/evenements", CPTS_MEMBER),
 				Route.post("/cpts/{id}/evenements", CPTS_MEMBER),
 				Route.get("/cpts/{id}/evenements/{eventId}", CPTS_MEMBER),

@@ -1,0 +1,63 @@
+package fr.maillage.prevention.internal;
+
+import fr.maillage.missions.Indicator.Aggregation;
+import fr.maillage.missions.Indicator.Kind;
+import fr.maillage.missions.Indicator.Unit;
+import fr.maillage.missions.IndicatorSource;
+import fr.maillage.missions.Measure;
+import fr.maillage.missions.Mission;
+import fr.maillage.missions.OfferedIndicator;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prevention for the contract's prevention mission: campaign actions done in the period and what
+ * they achieved (people reached, screenings, vaccinations), and the people present at its events.
+ * Counts only.
+ */
+@Component
+class PreventionIndicatorSource implements IndicatorSource {
+
+	private static final List<OfferedIndicator> OFFERED = List.of(
+			new OfferedIndicator("prevention.actions", Mission.PREVENTION, Kind.ACTION, Unit.COUNT, Aggregation.SUM, false),
+			new OfferedIndicator("prevention.reached", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false),
+			new OfferedIndicator("prevention.screenings", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false),
+			new OfferedIndicator("prevention.vaccinations", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false),
+			new OfferedIndicator("prevention.attendees", Mission.PREVENTION, Kind.ACTION, Unit.COUNT, Aggregation.SUM, false));
+
+	private final JdbcClient jdbc;
+
+	PreventionIndicatorSource(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<OfferedIndicator> offered() {
+		return OFFERED;
+	}
+
+	@Override
+	public Map<String, Measure> measure(UUID cptsId, LocalDate from, LocalDate to) {
+		Map<String, Measure> m = new LinkedHashMap<>();
+		jdbc.sql("""
+				select count(*), coalesce(sum(a.people_reached), 0), coalesce(sum(a.screenings_done), 0), coalesce(sum(a.vaccinations), 0)
+				from campaign_action a join campaign c on c.id = a.campaign_id
+				where c.cpts_id = :c and a.done and a.on_date >= :f and a.on_date < :t""")
+			.param("c", cptsId).param("f", from).param("t", to).query(rs -> {
+				m.put("prevention.actions", Measure.count(rs.getLong(1)));
+				m.put("prevention.reached", Measure.count(rs.getLong(2)));
+				m.put("prevention.screenings", Measure.count(rs.getLong(3)));
+				m.put("prevention.vaccinations", Measure.count(rs.getLong(4)));
+			});
+		m.put("prevention.attendees", Measure.count(jdbc.sql("""
+				select count(*) from event_registration r join prevention_event e on e.id = r.event_id
+				where e.cpts_id = :c and r.attended_at is not null and e.starts_at >= :f and e.starts_at < :t""")
+			.param("c", cptsId).param("f", IndicatorSource.at(from)).param("t", IndicatorSource.at(to)).query(Long.class).single()));
+		return m;
+	}
+}
