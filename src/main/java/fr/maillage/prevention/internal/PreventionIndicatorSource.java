@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prevention for the contract's prevention mission: campaign actions done in the period and what
- * they achieved (people reached, screenings, vaccinations), and the people present at its events.
- * Counts only.
+ * they achieved (people reached, screenings, vaccinations), the people present at its events, the
+ * prevention consultations declared in its communes. Counts only.
  */
 @Component
 class PreventionIndicatorSource implements IndicatorSource {
@@ -28,12 +28,17 @@ class PreventionIndicatorSource implements IndicatorSource {
 			new OfferedIndicator("prevention.reached", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false),
 			new OfferedIndicator("prevention.screenings", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false),
 			new OfferedIndicator("prevention.vaccinations", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false),
-			new OfferedIndicator("prevention.attendees", Mission.PREVENTION, Kind.ACTION, Unit.COUNT, Aggregation.SUM, false));
+			new OfferedIndicator("prevention.attendees", Mission.PREVENTION, Kind.ACTION, Unit.COUNT, Aggregation.SUM, false),
+			new OfferedIndicator("prevention.consultations", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false));
 
 	private final JdbcClient jdbc;
+	private final OfferStore offers;
+	private final fr.maillage.cpts.CptsService cpts;
 
-	PreventionIndicatorSource(JdbcClient jdbc) {
+	PreventionIndicatorSource(JdbcClient jdbc, OfferStore offers, fr.maillage.cpts.CptsService cpts) {
 		this.jdbc = jdbc;
+		this.offers = offers;
+		this.cpts = cpts;
 	}
 
 	@Override
@@ -58,6 +63,10 @@ class PreventionIndicatorSource implements IndicatorSource {
 				select count(*) from event_registration r join prevention_event e on e.id = r.event_id
 				where e.cpts_id = :c and r.attended_at is not null and e.starts_at >= :f and e.starts_at < :t""")
 			.param("c", cptsId).param("f", IndicatorSource.at(from)).param("t", IndicatorSource.at(to)).query(Long.class).single()));
+		// prevention consultations declared by the professionals of the territory, for the calendar months that start in the period
+		List<String> territory = cpts.publicIdentity(cptsId).map(c -> cpts.publicTerritory(c.slug()).communes().stream()
+			.map(fr.maillage.cpts.Territory.TerritoryCommune::inseeCode).toList()).orElse(List.of());
+		m.put("prevention.consultations", Measure.count(offers.doneIn(territory, from, to)));
 		return m;
 	}
 }

@@ -15,6 +15,7 @@ class PreventionMenu implements MenuEntry.Declarations {
 	@Override
 	public List<MenuEntry> entries() {
 		return List.of(new MenuEntry(Section.EXCHANGES, 40, "menu.prevention.events", "/cpts/" + CPTS + "/evenements", Who.CPTS_COORDINATOR),
-				new MenuEntry(Section.EXCHANGES, 41, "menu.prevention.campaigns", "/cpts/" + CPTS + "/campagnes", Who.CPTS_COORDINATOR));
+				new MenuEntry(Section.EXCHANGES, 41, "menu.prevention.campaigns", "/cpts/" + CPTS + "/campagnes", Who.CPTS_COORDINATOR),
+				new MenuEntry(Section.CARE, 60, "menu.prevention.offer", "/prevention/mon-offre", Who.CPTS_MEMBER));
 	}
 }
