@@ -4,6 +4,7 @@
 //   preview  BASE TOKEN CPTS_ID LIST_FILE REPEAT                 sequential territory previews of one list
 //   users    BASE TOKEN QUERIES_FILE USERS THINK_MS SECONDS PATH  N virtual users, each waiting THINK_MS between requests
 //
+// TOKEN "-": anonymous requests (public pages and API).
 // "users" with THINK_MS=1000 is the "N concurrent users" figure; with THINK_MS=0 it is the
 // closed-loop saturation run. Reports the request count, errors, throughput and latency percentiles.
 import java.net.URI;
@@ -118,7 +119,11 @@ public class LoadTest {
 						String q = queries.get(random.nextInt(queries.size()));
 						String base = bases[Math.floorMod(turn.getAndIncrement(), bases.length)];
 						HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-							.header("Authorization", "Bearer " + mine).header("Accept", PAGES ? "text/html" : "application/json").timeout(Duration.ofSeconds(30));
+							.header("Accept", PAGES ? "text/html" : "application/json").timeout(Duration.ofSeconds(30));
+						// "-": anonymous, as the public pages and API are used
+						if (!mine.equals("-")) {
+							b.header("Authorization", "Bearer " + mine);
+						}
 						if (cookie != null) {
 							b.header("Cookie", cookie);
 						}

@@ -19,12 +19,13 @@ psql_ -c "insert into cpts_role (user_id, cpts_id, role) select id, '$cpts', 'CO
 day=$(date -d "+20 days" +%Y-%m-%d)
 new_event() {
   curl -s "${auth[@]}" -H 'Content-Type: application/json' \
-    -d "{\"title\":\"Conférence $1\",\"audience\":\"PUBLIC\",\"startsAt\":\"${day}T19:30\",\"endsAt\":\"${day}T22:00\",\"place\":\"Salle\",\"capacity\":\"500\"}" \
+    -d "{\"title\":\"Conférence $1\",\"audience\":\"PUBLIC\",\"startsAt\":\"${day}T19:30\",\"endsAt\":\"${day}T22:00\",\"place\":\"Salle\",\"capacity\":\"${2:-500}\"}" \
     $BASE/api/v1/cpts/$cpts/events | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
 }
 check() {
   psql_ -tA -c "select count(*) filter (where status = 'REGISTERED') || ' registered, ' || count(*) filter (where status = 'WAITING') || ' waiting; in order: ' ||
-    bool_and(status = case when rn <= 500 then 'REGISTERED' else 'WAITING' end) from (select status, row_number() over (order by position) rn from event_registration where event_id = '$1') x"
+    bool_and(status = case when rn <= ${2:-500} then 'REGISTERED' else 'WAITING' end) || '; distinct positions: ' || (count(distinct position) = count(*))
+    from (select status, position, row_number() over (order by position) rn from event_registration where event_id = '$1') x"
 }
 # the e-mails of a run are written by listeners after each registration's commit: let them finish before the next run
 drain() { until [ "$(psql_ -tA -c "select count(*) from event_publication where completion_date is null")" = "0" ]; do sleep 1; done; }
@@ -36,6 +37,11 @@ for k in 1 2 3; do
   java bench/RegistrationStorm.java $BASE "$ev" 200 1000 10 "r$k"
   echo "  $(check "$ev")"
 done
+drain
+echo "== 200 simultaneous registrations for 50 places (the concurrency test at full size)"
+ev=$(new_event "cinquante" 50)
+java bench/RegistrationStorm.java $BASE "$ev" 200 200 0 fifty
+echo "  $(check "$ev" 50)"
 drain
 echo "== saturation: 200 clients, closed loop"
 ev=$(new_event saturation)

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -146,15 +144,17 @@ public class ConsultationOffers {
 			problems.reject("radiusKm", "prevention.offer.radius", (int) MAX_RADIUS_KM);
 		}
 		problems.throwIfAny();
-		List<String> nearby = communes.reachable(center.inseeCode(), radius);
-		List<ConsultationOffer> found = store.activeIn(nearby);
-		Map<String, Commune> where = communes.findAll(found.stream().map(ConsultationOffer::communeCode).distinct().toList()).stream()
-			.collect(Collectors.toMap(Commune::inseeCode, Function.identity(), (a, b) -> a));
-		return found.stream().map(o -> new ConsultationOffer.Found(o, Optional.ofNullable(where.get(o.communeCode()))
-			.flatMap(c -> CommuneDistance.estimate(center, c)).filter(e -> e.basis().measured()).map(e -> Math.round(e.km() * 10) / 10.0).orElse(null)))
-			.sorted(Comparator.comparing((ConsultationOffer.Found x) -> x.distanceKm() == null ? Double.MAX_VALUE : x.distanceKm())
-				.thenComparing(x -> x.offer().name()))
-			.limit(50).toList();
+		// the communes within reach, nearest first; the database then answers the first fifty offers in that order
+		record Near(String code, @Nullable Double km) {
+		}
+		List<Near> nearby = communes.findAll(communes.reachable(center.inseeCode(), radius)).stream()
+			.map(c -> new Near(c.inseeCode(), CommuneDistance.estimate(center, c).filter(e -> e.basis().measured())
+				.map(e -> Math.round(e.km() * 10) / 10.0).orElse(null)))
+			.sorted(Comparator.comparing((Near n) -> n.km() == null ? Double.MAX_VALUE : n.km()).thenComparing(Near::code)).toList();
+		Map<String, Double> km = new java.util.HashMap<>();
+		nearby.forEach(n -> km.put(n.code(), n.km()));
+		return store.activeNearestFirst(nearby.stream().map(Near::code).toList(), 50).stream()
+			.map(o -> new ConsultationOffer.Found(o, km.get(o.communeCode()))).toList();
 	}
 
 	/** Consultations done in a CPTS's communes over months starting in the period (the contract's indicator). */

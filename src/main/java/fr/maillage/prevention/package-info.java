@@ -2,8 +2,8 @@
  * Prevention, a socle mission of the CPTS: events with registration (for its members, for
  * professionals, for the public) with capacity, waiting list, e-mails with an invitation,
  * attendance and the sign-in sheet, and the public agenda; campaigns from the national calendar with
- * their actions and results (which feed the prevention mission's indicators); prevention
- * consultations and therapeutic education come next.
+ * their actions and results; prevention consultations at key ages and their public finder. Its
+ * counts feed the contract's prevention indicators. Therapeutic education comes next.
  */
 @ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "missions"})
 @NullMarked

@@ -46,12 +46,15 @@ public class OfferStore {
 		jdbc.sql("update prevention_offer set active = false where id = :id").param("id", id).update();
 	}
 
-	public List<ConsultationOffer> activeIn(List<String> communeCodes) {
+	/** The active offers of these communes, in the order of the communes given, at most {@code limit}. */
+	public List<ConsultationOffer> activeNearestFirst(List<String> communeCodes, int limit) {
 		if (communeCodes.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select * from prevention_offer where active and commune_code = any(:c)").param("c", communeCodes.toArray(String[]::new))
-			.query(OfferStore::offer).list();
+		return jdbc.sql("""
+				select o.* from unnest(cast(:c as text[])) with ordinality as n(code, rank)
+				join prevention_offer o on o.commune_code = n.code and o.active order by n.rank, o.name limit :l""")
+			.param("c", communeCodes.toArray(String[]::new)).param("l", limit).query(OfferStore::offer).list();
 	}
 
 	public Map<YearMonth, Integer> months(UUID offerId) {
