@@ -222,8 +222,14 @@ class CommuneCatalog implements CommuneDirectory, org.springframework.beans.fact
 		}
 		List<String> codes = new ArrayList<>();
 		codes.add(center.inseeCode());
+		// a commune whose latitude alone puts it further than km is skipped before any trigonometry
+		// (one degree of latitude is 111.2 km everywhere), which keeps a first search cheap
+		double latSpan = km / 111.0 + 0.01;
 		for (Commune c : idx.byCode.values()) {
 			if (c != center) {
+				if (center.hasCoordinates() && c.hasCoordinates() && Math.abs(c.latitude() - center.latitude()) > latSpan) {
+					continue;
+				}
 				var d = CommuneDistance.km(center, c);
 				if (d.isPresent() && d.getAsDouble() <= km) {
 					codes.add(c.inseeCode());
