@@ -125,6 +125,13 @@ class EventRegistrationBrowserTest {
 			page.getByRole(AriaRole.BUTTON, named("Alice Durand : présent(e)")).click();
 			assertThat(page.locator("#resume-evenement")).containsText("2 présent(s)");
 			Browser.screenshot(page, "evenement-presences");
+			// the attendance certificate, for someone present only
+			var certificate = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, named("Attestation de présence de Alice Durand (PDF)")).click());
+			try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(certificate.path()))) {
+				assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains("Attestation de présence")
+					.contains("atteste que Alice Durand a participé à « Rencontre et débat projet de santé »").contains("de 19:30 à 22:30");
+			}
+			assertThat(page.getByRole(AriaRole.LINK, named("Attestation de présence de Camille Faure (PDF)"))).hasCount(0);
 			var sheet = page.waitForDownload(() -> page.getByText("Feuille d'émargement (PDF)").click());
 			try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(sheet.path()))) {
 				String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");

@@ -153,6 +153,18 @@ class EventPagesController {
 				response.getOutputStream());
 	}
 
+	/** The attendance certificate a professional gives to their order or their employer: for someone marked present only. */
+	@GetMapping("/cpts/{id}/evenements/{eventId}/attestations/{registrationId}.pdf")
+	void certificate(@PathVariable UUID id, @PathVariable UUID eventId, @PathVariable UUID registrationId, HttpServletResponse response)
+			throws IOException {
+		PreventionEvents.Overview o = events.get(eventId);
+		Registration r = events.registrants(eventId).stream().filter(x -> x.id().equals(registrationId) && x.attended()).findFirst()
+			.orElseThrow(fr.maillage.platform.NotFoundException::new);
+		response.setContentType("application/pdf");
+		response.setHeader("Content-Disposition", "attachment; filename=\"attestation-presence.pdf\"");
+		pdf.render("prevention/certificate-pdf", Map.of("event", o.event(), "r", r, "cpts", cpts.get(o.event().cptsId())), response.getOutputStream());
+	}
+
 	@GetMapping({ "/cpts/{id}/evenements/{eventId}/inscrits.csv", "/cpts/{id}/evenements/{eventId}/inscrits.xlsx" })
 	void export(@PathVariable UUID id, @PathVariable UUID eventId, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
