@@ -110,6 +110,19 @@ public class Enrolments {
 	 */
 	@Transactional
 	public UUID enrol(EnrolmentForm form) {
+		return enrol(form, false);
+	}
+
+	/**
+	 * Enrols a patient in a circle-only pathway (a therapeutic education programme's), for the
+	 * module that owns it once it has checked who may; the ordinary enrolment refuses those.
+	 */
+	@Transactional
+	public UUID enrolInCircleOnly(EnrolmentForm form) {
+		return enrol(form, true);
+	}
+
+	private UUID enrol(EnrolmentForm form, boolean circleOnly) {
 		if (form.cptsId() == null) {
 			throw Problems.rejected("cptsId", "pathways.enrol.cpts");
 		}
@@ -122,6 +135,9 @@ public class Enrolments {
 			t = templates.get(form.templateId());
 			if (!t.cptsId().equals(form.cptsId())) {
 				throw new CptsAccess.NotVisibleException();
+			}
+			if (t.circleOnly() != circleOnly) {
+				problems.reject("templateId", "pathways.enrol.template");
 			}
 		}
 		LocalDate today = LocalDate.now(PARIS);
@@ -294,6 +310,72 @@ public class Enrolments {
 		reschedule(enrolmentId);
 	}
 
+	/**
+	 * Marks done, on {@code date}, the first step still due of this key (a collective workshop
+	 * attended); false when none is due. The steps anchored on it move.
+	 */
+	@Transactional
+	public boolean completeNext(UUID enrolmentId, String stepKey, LocalDate date, @Nullable String note) {
+		requireVisible(enrolmentId);
+		return jdbc.sql("""
+				select id from pathway_step where enrolment_id = :e and step_key = :k and status = 'DUE' order by due_date, anchor_rank, rank limit 1""")
+			.param("e", enrolmentId).param("k", stepKey).query(UUID.class).optional().map(step -> {
+				markDone(step, date, note);
+				return true;
+			}).orElse(false);
+	}
+
+	/** Where a patient stands in their pathway, without naming them: steps done by key, overdue ones, the next one due. */
+	public record Progress(UUID enrolmentId, String status, Map<String, Long> doneByKey, long overdue, @Nullable LocalDate nextDue,
+			@Nullable String nextTitle) {
+
+		public long done(String key) {
+			return doneByKey.getOrDefault(key, 0L);
+		}
+	}
+
+	/** The progress of those of these enrolments the signed-in user may read (their circles'; a coordinator's for ordinary pathways). */
+	@Transactional(readOnly = true)
+	public Map<UUID, Progress> progress(java.util.Collection<UUID> enrolmentIds) {
+		Map<UUID, Progress> out = new java.util.LinkedHashMap<>();
+		if (enrolmentIds.isEmpty()) {
+			return out;
+		}
+		UUID[] ids = enrolmentIds.toArray(UUID[]::new);
+		CurrentUser user = access.requireUser();
+		AccountLinks.Represented me = links.represented(user.id());
+		List<UUID> coordinated = user.roles().entrySet().stream().filter(e -> e.getValue().contains(Role.COORDINATOR)).map(Map.Entry::getKey).toList();
+		LocalDate today = LocalDate.now(PARIS);
+		record Row(UUID id, String status) {
+		}
+		List<Row> visible = jdbc.sql("""
+				select e.id, e.status from pathway_enrolment e join pathway_template t on t.id = e.template_id
+				where e.id = any(:ids) and ((e.cpts_id = any(:coordinated) and not t.circle_only) or exists (select 1 from pathway_circle_member m
+				  where m.enrolment_id = e.id and m.removed_at is null and (m.practitioner_id = :p or m.organization_id = any(:o))))""")
+			.param("ids", ids).param("coordinated", coordinated.toArray(UUID[]::new)).param("p", me.practitionerId()).param("o", me.organizations())
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2))).list();
+		for (Row r : visible) {
+			Map<String, Long> done = new HashMap<>();
+			long[] overdue = {0};
+			LocalDate[] next = {null};
+			String[] nextTitle = {null};
+			jdbc.sql("select * from pathway_step where enrolment_id = :e order by due_date, anchor_rank, rank").param("e", r.id()).query(Enrolments::step)
+				.list().forEach(s -> {
+					if (s.status() == Status.DONE) {
+						done.merge(s.stepKey(), 1L, Long::sum);
+					} else if (s.status() == Status.OVERDUE) {
+						overdue[0]++;
+					}
+					if ((s.status() == Status.DUE || s.status() == Status.OVERDUE) && next[0] == null) {
+						next[0] = s.dueDate();
+						nextTitle[0] = s.title();
+					}
+				});
+			out.put(r.id(), new Progress(r.id(), r.status(), done, overdue[0], next[0], nextTitle[0]));
+		}
+		return out;
+	}
+
 	/** Moves the enrolment to its template's current version: done steps stay, the rest is scheduled anew. */
 	@Transactional
 	public void migrate(UUID enrolmentId) {
@@ -421,7 +503,7 @@ public class Enrolments {
 				select e.id, e.patient_id, t.name, e.start_date, e.status,
 				  (select count(*) from pathway_step s where s.enrolment_id = e.id and s.status = 'DUE' and s.due_date + s.grace_days < :today) as overdue
 				from pathway_enrolment e join pathway_template t on t.id = e.template_id
-				where e.cpts_id = :c and (:all or exists (select 1 from pathway_circle_member m where m.enrolment_id = e.id and m.removed_at is null
+				where e.cpts_id = :c and ((:all and not t.circle_only) or exists (select 1 from pathway_circle_member m where m.enrolment_id = e.id and m.removed_at is null
 				  and (m.practitioner_id = :p or m.organization_id = any(:o))))
 				order by e.status, e.start_date desc limit 500""")
 			.param("c", cptsId).param("all", coordinator).param("p", me.practitionerId()).param("o", me.organizations())
@@ -435,14 +517,16 @@ public class Enrolments {
 	}
 
 	/** What an enrolment is, without its patient. */
-	record Head(UUID id, UUID cptsId, UUID templateId, int templateVersion, UUID patientId, LocalDate startDate, LocalDate horizon, String status) {
+	record Head(UUID id, UUID cptsId, UUID templateId, int templateVersion, UUID patientId, LocalDate startDate, LocalDate horizon, String status,
+			boolean circleOnly) {
 	}
 
 	Head head(UUID enrolmentId) {
-		return jdbc.sql("select * from pathway_enrolment where id = :id").param("id", enrolmentId)
+		return jdbc.sql("select e.*, t.circle_only from pathway_enrolment e join pathway_template t on t.id = e.template_id where e.id = :id")
+			.param("id", enrolmentId)
 			.query((rs, n) -> new Head(rs.getObject("id", UUID.class), rs.getObject("cpts_id", UUID.class), rs.getObject("template_id", UUID.class),
 					rs.getInt("template_version"), rs.getObject("patient_id", UUID.class), rs.getObject("start_date", LocalDate.class),
-					rs.getObject("horizon", LocalDate.class), rs.getString("status")))
+					rs.getObject("horizon", LocalDate.class), rs.getString("status"), rs.getBoolean("circle_only")))
 			.optional().orElseThrow(CptsAccess.NotVisibleException::new);
 	}
 
@@ -455,7 +539,7 @@ public class Enrolments {
 	Head requireVisible(UUID enrolmentId) {
 		Head head = head(enrolmentId);
 		CurrentUser user = access.requireUser();
-		if (user.has(head.cptsId(), Role.COORDINATOR)) {
+		if (user.has(head.cptsId(), Role.COORDINATOR) && !head.circleOnly()) {
 			return head;
 		}
 		AccountLinks.Represented me = links.represented(user.id());

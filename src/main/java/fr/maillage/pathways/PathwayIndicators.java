@@ -70,4 +70,18 @@ public class PathwayIndicators {
 			.query((rs, n) -> new PerMonth(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
 		return new Indicators(pathways, months);
 	}
+
+	/** How many steps of each key were done between two dates for the patients of a template (a programme's year), counts only. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Long> doneByStep(UUID templateId, LocalDate from, LocalDate to) {
+		UUID cpts = jdbc.sql("select cpts_id from pathway_template where id = :t").param("t", templateId).query(UUID.class).optional()
+			.orElseThrow(CptsAccess.NotVisibleException::new);
+		access.requireMember(cpts);
+		java.util.Map<String, Long> out = new java.util.HashMap<>();
+		jdbc.sql("""
+				select s.step_key, count(*) from pathway_step s join pathway_enrolment e on e.id = s.enrolment_id
+				where e.template_id = :t and s.status = 'DONE' and s.done_date between :from and :to group by s.step_key""")
+			.param("t", templateId).param("from", from).param("to", to).query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
+		return out;
+	}
 }

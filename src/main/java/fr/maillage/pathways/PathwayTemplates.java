@@ -31,7 +31,7 @@ public class PathwayTemplates {
 	}
 
 	public record Template(UUID id, UUID cptsId, String name, @Nullable String description, int version, int durationMonths,
-			List<StepDefinition> steps, boolean example, Instant createdAt) {
+			List<StepDefinition> steps, boolean example, Instant createdAt, boolean circleOnly) {
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,11 +50,26 @@ public class PathwayTemplates {
 
 	@Transactional
 	public Template create(UUID cptsId, TemplateForm form) {
+		return create(cptsId, form, false);
+	}
+
+	/**
+	 * A template whose enrolments only their care circle sees: the CPTS's coordinators do not, unless
+	 * they are in the circle (a therapeutic education programme's patients are its team's). Patients
+	 * are enrolled in it by the module that owns it, not from the pathways' enrolment form.
+	 */
+	@Transactional
+	public Template createCircleOnly(UUID cptsId, TemplateForm form) {
+		return create(cptsId, form, true);
+	}
+
+	private Template create(UUID cptsId, TemplateForm form, boolean circleOnly) {
 		CurrentUser user = access.requireCoordinator(cptsId);
 		check(form);
 		UUID id = UUID.randomUUID();
-		jdbc.sql("insert into pathway_template (id, cpts_id, name, description, created_by) values (:id, :c, :n, :d, :by)").param("id", id)
-			.param("c", cptsId).param("n", form.name().strip()).param("d", blank(form.description())).param("by", user.id()).update();
+		jdbc.sql("insert into pathway_template (id, cpts_id, name, description, circle_only, created_by) values (:id, :c, :n, :d, :co, :by)")
+			.param("id", id).param("c", cptsId).param("n", form.name().strip()).param("d", blank(form.description())).param("co", circleOnly)
+			.param("by", user.id()).update();
 		writeVersion(id, 1, form, user);
 		audit.change("pathway.template.create", "pathway_template", id.toString(), cptsId, form.name().strip());
 		return get(id);
@@ -141,7 +156,7 @@ public class PathwayTemplates {
 	/** A template as it was at a version (its current one when null); no access check (enrolments read their own version). */
 	Template version(UUID templateId, @Nullable Integer version) {
 		return jdbc.sql("""
-				select t.id, t.cpts_id, t.name, t.description, t.example, t.created_at, v.version as current_version, v.duration_months, v.steps::text as steps
+				select t.id, t.cpts_id, t.name, t.description, t.example, t.created_at, t.circle_only, v.version as current_version, v.duration_months, v.steps::text as steps
 				from pathway_template t join pathway_template_version v on v.template_id = t.id and v.version = coalesce(:v, t.current_version)
 				where t.id = :id""").param("id", templateId).param("v", version).query(PathwayTemplates::template).optional()
 			.orElseThrow(CptsAccess.NotVisibleException::new);
@@ -150,7 +165,7 @@ public class PathwayTemplates {
 	private static Template template(ResultSet rs, int n) throws SQLException {
 		return new Template(rs.getObject("id", UUID.class), rs.getObject("cpts_id", UUID.class), rs.getString("name"), rs.getString("description"),
 				rs.getInt("current_version"), rs.getInt("duration_months"), JSON.readValue(rs.getString("steps"), STEPS), rs.getBoolean("example"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("circle_only"));
 	}
 
 	private static @Nullable String blank(@Nullable String s) {

@@ -68,7 +68,7 @@ public class Ruptures {
 		return run == null ? new Run(0, 0) : run;
 	}
 
-	private record Marked(UUID enrolment, UUID cpts) {
+	private record Marked(UUID enrolment, UUID cpts, boolean circleOnly) {
 	}
 
 	private Run mark(LocalDate today) {
@@ -77,8 +77,8 @@ public class Ruptures {
 				update pathway_step s set overdue_at = now() from pathway_enrolment e
 				where e.id = s.enrolment_id and e.status = 'ACTIVE' and s.status = 'DUE' and s.overdue_at is null and not s.optional
 				  and s.due_date + s.grace_days < :today
-				returning s.enrolment_id, e.cpts_id""")
-			.param("today", today).query((rs, n) -> new Marked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+				returning s.enrolment_id, e.cpts_id, (select t.circle_only from pathway_template t where t.id = e.template_id)""")
+			.param("today", today).query((rs, n) -> new Marked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3))).list();
 		if (marked.isEmpty()) {
 			return new Run(0, 0);
 		}
@@ -106,7 +106,8 @@ public class Ruptures {
 			users.forEach(u -> count.computeIfAbsent(u, k -> new HashMap<>()).merge(cpts, n, Integer::sum));
 		});
 		Map<UUID, Integer> perCpts = new HashMap<>();
-		marked.forEach(m -> perCpts.merge(m.cpts(), 1, Integer::sum));
+		// coordinators hear of the ruptures they may open: not those of a circle-only pathway (a therapeutic education team's)
+		marked.stream().filter(m -> !m.circleOnly()).forEach(m -> perCpts.merge(m.cpts(), 1, Integer::sum));
 		perCpts.forEach((cpts, n) -> accounts.holdersOf(cpts, Role.COORDINATOR)
 			.forEach(u -> count.computeIfAbsent(u, k -> new HashMap<>()).merge(cpts, n, Math::max)));
 		List<Notice> notices = new ArrayList<>();
@@ -123,7 +124,7 @@ public class Ruptures {
 		return jdbc.sql("""
 				select s.id, s.enrolment_id, t.name, s.title, s.role, s.due_date, :today - (s.due_date + s.grace_days) as late
 				from pathway_step s join pathway_enrolment e on e.id = s.enrolment_id join pathway_template t on t.id = e.template_id
-				where e.cpts_id = :c and e.status = 'ACTIVE' and s.status = 'DUE' and s.overdue_at is not null order by s.due_date limit 500""")
+				where e.cpts_id = :c and e.status = 'ACTIVE' and not t.circle_only and s.status = 'DUE' and s.overdue_at is not null order by s.due_date limit 500""")
 			.param("c", cptsId).param("today", today)
 			.query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
 					PathwayRole.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getLong(7)))

@@ -198,8 +198,13 @@ public class Campaigns {
 	}
 
 	private static @Nullable LocalDate date(@Nullable String typed, String field, Problems problems) {
+		return date(typed, field, "prevention.campaign." + field + ".required", problems);
+	}
+
+	/** A date typed as yyyy-MM-dd (a date input), or the field's problem. */
+	static @Nullable LocalDate date(@Nullable String typed, String field, String requiredKey, Problems problems) {
 		if (typed == null || typed.isBlank()) {
-			problems.reject(field, "prevention.campaign." + field + ".required");
+			problems.reject(field, requiredKey);
 			return null;
 		}
 		try {

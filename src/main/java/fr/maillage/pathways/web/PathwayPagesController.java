@@ -236,7 +236,8 @@ class PathwayPagesController {
 	private String enrolPage(UUID id, Map<String, String> form, Model model) {
 		access.requireMember(id);
 		model.addAttribute("cpts", cpts.get(id));
-		model.addAttribute("templates", templates.list(id));
+		// a circle-only pathway (a therapeutic education programme's) is entered through its owner's page
+		model.addAttribute("templates", templates.list(id).stream().filter(t -> !t.circleOnly()).toList());
 		model.addAttribute("form", form);
 		model.addAttribute("professionals", professionals(id));
 		model.addAttribute("roles", PathwayRole.values());

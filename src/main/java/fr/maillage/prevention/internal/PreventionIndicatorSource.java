@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Prevention for the contract's prevention mission: campaign actions done in the period and what
  * they achieved (people reached, screenings, vaccinations), the people present at its events, the
- * prevention consultations declared in its communes. Counts only.
+ * prevention consultations declared in its communes, the patients enrolled in its therapeutic
+ * education programmes. Counts only.
  */
 @Component
 class PreventionIndicatorSource implements IndicatorSource {
@@ -29,7 +30,8 @@ class PreventionIndicatorSource implements IndicatorSource {
 			new OfferedIndicator("prevention.screenings", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false),
 			new OfferedIndicator("prevention.vaccinations", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false),
 			new OfferedIndicator("prevention.attendees", Mission.PREVENTION, Kind.ACTION, Unit.COUNT, Aggregation.SUM, false),
-			new OfferedIndicator("prevention.consultations", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false));
+			new OfferedIndicator("prevention.consultations", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false),
+			new OfferedIndicator("prevention.etpPatients", Mission.PREVENTION, Kind.RESULT, Unit.PATIENTS, Aggregation.SUM, false));
 
 	private final JdbcClient jdbc;
 	private final OfferStore offers;
@@ -67,6 +69,10 @@ class PreventionIndicatorSource implements IndicatorSource {
 		List<String> territory = cpts.publicIdentity(cptsId).map(c -> cpts.publicTerritory(c.slug()).communes().stream()
 			.map(fr.maillage.cpts.Territory.TerritoryCommune::inseeCode).toList()).orElse(List.of());
 		m.put("prevention.consultations", Measure.count(offers.doneIn(territory, from, to)));
+		m.put("prevention.etpPatients", Measure.count(jdbc.sql("""
+				select count(*) from etp_participant x join etp_programme p on p.id = x.programme_id
+				where p.cpts_id = :c and x.enrolled_on >= :f and x.enrolled_on < :t""")
+			.param("c", cptsId).param("f", from).param("t", to).query(Long.class).single()));
 		return m;
 	}
 }

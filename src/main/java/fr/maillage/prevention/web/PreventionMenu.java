@@ -8,7 +8,7 @@ import fr.maillage.platform.MenuEntry.Who;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The events in the exchanges part of the menu, for the coordination that organises them. */
+/** The events and campaigns in the exchanges part of the menu (the coordination's); one's consultation offer and the ETP programmes in care. */
 @Component
 class PreventionMenu implements MenuEntry.Declarations {
 
@@ -16,6 +16,7 @@ class PreventionMenu implements MenuEntry.Declarations {
 	public List<MenuEntry> entries() {
 		return List.of(new MenuEntry(Section.EXCHANGES, 40, "menu.prevention.events", "/cpts/" + CPTS + "/evenements", Who.CPTS_COORDINATOR),
 				new MenuEntry(Section.EXCHANGES, 41, "menu.prevention.campaigns", "/cpts/" + CPTS + "/campagnes", Who.CPTS_COORDINATOR),
-				new MenuEntry(Section.CARE, 60, "menu.prevention.offer", "/prevention/mon-offre", Who.CPTS_MEMBER));
+				new MenuEntry(Section.CARE, 60, "menu.prevention.offer", "/prevention/mon-offre", Who.CPTS_MEMBER),
+				new MenuEntry(Section.CARE, 61, "menu.prevention.etp", "/cpts/" + CPTS + "/etp", Who.CPTS_MEMBER));
 	}
 }

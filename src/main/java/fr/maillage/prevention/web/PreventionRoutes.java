@@ -14,6 +14,15 @@ class PreventionRoutes implements Route.Declarations {
 	@Override
 	public List<Route> routes() {
 		return List.of(
+				Route.get("/cpts/{id}/etp", CPTS_MEMBER),
+				Route.post("/cpts/{id}/etp", CPTS_MEMBER),
+				Route.get("/cpts/{id}/etp/{programmeId}", CPTS_MEMBER),
+				Route.post("/cpts/{id}/etp/{programmeId}/statut", CPTS_MEMBER),
+				Route.post("/cpts/{id}/etp/{programmeId}/seances", CPTS_MEMBER),
+				Route.get("/cpts/{id}/etp/{programmeId}/inclure", CPTS_MEMBER),
+				Route.post("/cpts/{id}/etp/{programmeId}/inclure", CPTS_MEMBER),
+				Route.get("/cpts/{id}/etp/{programmeId}/seances/{sessionId}", CPTS_MEMBER),
+				Route.post("/cpts/{id}/etp/{programmeId}/seances/{sessionId}/presences", CPTS_MEMBER),
 				Route.get("/cpts/{id}/campagnes", CPTS_MEMBER),
 				Route.post("/cpts/{id}/campagnes", CPTS_MEMBER),
 				Route.get("/cpts/{id}/campagnes/{campaignId}", CPTS_MEMBER),
