@@ -46,37 +46,11 @@ class ListsBrowserTest {
 		return jdbc.sql("select id from cpts where name like 'CPTS Démo Luberon-Durance%'").query(UUID.class).single();
 	}
 
-	/**
-	 * The demo ships no commune coordinates (an administrator imports them): these tests put the
-	 * centroids of the shared reference data in place for the south-east, then take them away.
-	 */
-	void withCoordinates(Runnable test) {
-		try {
-			List<String[]> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../shared/data/reference/communes-centroids-2018.csv")).stream()
-				.skip(1).map(l -> l.split(",")).filter(r -> r[0].matches("(04|05|13|83|84)\\d{3}")).toList();
-			for (String[] r : rows) {
-				jdbc.sql("update commune set latitude = :la, longitude = :lo where insee_code = :c").param("la", Double.parseDouble(r[r.length - 2]))
-					.param("lo", Double.parseDouble(r[r.length - 1])).param("c", r[0]).update();
-			}
-			reload(true);
-			test.run();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		finally {
-			jdbc.sql("update commune set latitude = null, longitude = null where latitude is not null").update();
-			reload(false);
-		}
-	}
-
 	@Autowired
 	fr.maillage.reference.CommuneDirectory communes;
 
-	void reload(boolean placed) {
-		jdbc.sql("select pg_notify('maillage_reference', '')").query().singleRow();
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-			.until(() -> communes.find("04112").map(fr.maillage.reference.Commune::hasCoordinates).orElse(false) == placed);
+	void withCoordinates(Runnable test) {
+		fr.maillage.support.Coordinates.with(jdbc, communes, test);
 	}
 
 	static Page.GetByRoleOptions named(String name) {

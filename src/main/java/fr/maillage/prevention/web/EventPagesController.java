@@ -142,6 +142,21 @@ class EventPagesController {
 		return "redirect:/cpts/" + id + "/evenements/" + eventId;
 	}
 
+	/** The check-in the registrant's QR code opens on the organiser's phone: who it is, and one tap to note them present. */
+	@GetMapping("/cpts/{id}/evenements/{eventId}/pointage/{registrationId}")
+	String checkIn(@PathVariable UUID id, @PathVariable UUID eventId, @PathVariable UUID registrationId, Model model) {
+		PreventionEvents.Overview o = events.get(eventId);
+		if (!o.event().cptsId().equals(id)) {
+			throw new fr.maillage.platform.NotFoundException();
+		}
+		Registration r = events.registrants(eventId).stream().filter(x -> x.id().equals(registrationId)).findFirst()
+			.orElseThrow(fr.maillage.platform.NotFoundException::new);
+		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("event", o.event());
+		model.addAttribute("r", r);
+		return "prevention/check-in";
+	}
+
 	/** The sign-in sheet the funders ask for: the registered people, a column to sign. */
 	@GetMapping("/cpts/{id}/evenements/{eventId}/emargement.pdf")
 	void signInSheet(@PathVariable UUID id, @PathVariable UUID eventId, HttpServletResponse response) throws IOException {

@@ -51,6 +51,7 @@ class PreventionRoutes implements Route.Declarations {
 				Route.post("/cpts/{id}/evenements/{eventId}/presences/{registrationId}", CPTS_MEMBER),
 				Route.post("/cpts/{id}/evenements/{eventId}/inscriptions/{registrationId}/annulation", CPTS_MEMBER),
 				Route.get("/cpts/{id}/evenements/{eventId}/emargement.pdf", CPTS_MEMBER),
+				Route.get("/cpts/{id}/evenements/{eventId}/pointage/{registrationId}", CPTS_MEMBER),
 				Route.get("/cpts/{id}/evenements/{eventId}/attestations/{registrationId}.pdf", CPTS_MEMBER),
 				Route.get("/cpts/{id}/evenements/{eventId}/inscrits.csv", CPTS_MEMBER),
 				Route.get("/cpts/{id}/evenements/{eventId}/inscrits.xlsx", CPTS_MEMBER),

@@ -42,9 +42,13 @@ class PublicEventController {
 	private final PublicSubmissions submissions;
 	private final Messages messages;
 	private final int limit;
+	private final fr.maillage.reference.CommuneDirectory communes;
+	private final fr.maillage.platform.Mail mail;
 
 	PublicEventController(Registrations registrations, PublicAgenda agenda, CptsService cpts, PublicSubmissions submissions, Messages messages,
-			@Value("${maillage.prevention.public-limit:20}") int limit) {
+			@Value("${maillage.prevention.public-limit:20}") int limit, fr.maillage.reference.CommuneDirectory communes, fr.maillage.platform.Mail mail) {
+		this.communes = communes;
+		this.mail = mail;
 		this.registrations = registrations;
 		this.agenda = agenda;
 		this.cpts = cpts;
@@ -95,9 +99,15 @@ class PublicEventController {
 			@RequestParam(name = "nouvelle", required = false) @Nullable String fresh, HttpServletResponse response, Model model) {
 		try {
 			Registration r = registrations.mine(registrationId, token);
+			PreventionEvent e = registrations.open(r.eventId());
 			model.addAttribute("registration", r);
-			model.addAttribute("event", registrations.open(r.eventId()));
+			model.addAttribute("event", e);
 			model.addAttribute("ahead", r.status() == Registration.Status.WAITING ? registrations.ahead(r) : 0);
+			if (r.status() == Registration.Status.REGISTERED) {
+				// the entry ticket: the organiser's phone reads it and opens this registration's check-in
+				model.addAttribute("qr", fr.maillage.platform.QrCodes.pngDataUri(
+						mail.url("/cpts/" + e.cptsId() + "/evenements/" + e.id() + "/pointage/" + r.id()), 240));
+			}
 			model.addAttribute("token", token);
 			model.addAttribute("fresh", fresh != null);
 		}
@@ -140,6 +150,18 @@ class PublicEventController {
 		model.addAttribute("cpts", cpts.publicIdentity(e.cptsId()).orElseThrow(NotFoundException::new));
 		model.addAttribute("open", e.takesRegistrations(java.time.Instant.now()));
 		model.addAttribute("honeypot", HONEYPOT);
+		// where it is: the commune on a map (its contour, a point at its centre) and the address on OpenStreetMap
+		var commune = e.communeCode() == null ? java.util.Optional.<fr.maillage.reference.Commune>empty()
+				: communes.find(e.communeCode()).filter(fr.maillage.reference.Commune::hasCoordinates);
+		commune.ifPresent(c -> {
+			model.addAttribute("mapPoints", fr.maillage.platform.web.MapPoint.json(java.util.List.of(new fr.maillage.platform.web.MapPoint(c.latitude(),
+					c.longitude(), e.place() + " (" + c.name() + ")", 1, null, "here"))));
+			model.addAttribute("mapContours", fr.maillage.platform.web.MapPoint.contoursPath(java.util.List.of(c.inseeCode())));
+		});
+		String where = String.join(", ", java.util.stream.Stream.of(e.address(), commune.map(fr.maillage.reference.Commune::name).orElse(null))
+			.filter(x -> x != null && !x.isBlank()).toList());
+		model.addAttribute("osm", where.isBlank() ? null
+				: "https://www.openstreetmap.org/search?query=" + java.net.URLEncoder.encode(where, java.nio.charset.StandardCharsets.UTF_8));
 		return "prevention/public-event";
 	}
 }
