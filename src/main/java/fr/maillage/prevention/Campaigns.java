@@ -2,6 +2,7 @@ package fr.maillage.prevention;
 
 import fr.maillage.accounts.CptsAccess;
 import fr.maillage.accounts.CurrentUser;
+import fr.maillage.association.Documents;
 import fr.maillage.audit.AuditLog;
 import fr.maillage.directory.Partnerships;
 import fr.maillage.missions.ActionSheet;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Campaigns {
 
 	/** A campaign with its actions and their totals. */
-	public record Detail(Campaign campaign, List<CampaignAction> actions, Totals totals) {
+	public record Detail(Campaign campaign, List<CampaignAction> actions, Totals totals, List<Campaign.Named> materials) {
 	}
 
 	public record Totals(long actionsDone, long peopleReached, long screeningsOffered, long screeningsDone, long vaccinations, long leaflets) {
@@ -56,8 +57,10 @@ public class Campaigns {
 	private final Partnerships partnerships;
 	private final List<TeamRoster> rosters;
 	private final AuditLog audit;
+	private final Documents documents;
 
-	Campaigns(CampaignStore store, CptsAccess access, Partnerships partnerships, List<TeamRoster> rosters, AuditLog audit) {
+	Campaigns(CampaignStore store, CptsAccess access, Partnerships partnerships, List<TeamRoster> rosters, AuditLog audit, Documents documents) {
+		this.documents = documents;
 		this.store = store;
 		this.access = access;
 		this.partnerships = partnerships;
@@ -192,9 +195,41 @@ public class Campaigns {
 		return done;
 	}
 
+	/** The documents of the library every member reads (leaflets, posters, slides): what a campaign may hand out. */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> materialChoices(UUID cptsId) {
+		access.requireCoordinator(cptsId);
+		return documents.visible(cptsId).stream().filter(d -> d.audience() == Documents.Audience.MEMBERS)
+			.collect(Collectors.toMap(Documents.Document::id, d -> d.folder() + " – " + d.title(), (a, b) -> a, java.util.LinkedHashMap::new));
+	}
+
+	/** Adds a document of the library to the campaign's materials; the professionals open it from the campaign. */
+	@Transactional
+	public void addMaterial(UUID campaignId, @Nullable UUID documentId) {
+		Campaign c = store.find(campaignId).orElseThrow(NotFoundException::new);
+		CurrentUser user = access.requireCoordinator(c.cptsId());
+		Documents.Document d = documentId == null ? null : documents.visible(c.cptsId()).stream()
+			.filter(x -> x.id().equals(documentId) && x.audience() == Documents.Audience.MEMBERS).findFirst().orElse(null);
+		if (d == null) {
+			throw Problems.rejected("documentId", "prevention.material.choose.required");
+		}
+		store.addMaterial(campaignId, new Campaign.Named(d.id(), d.title()), user.id());
+		audit.change("prevention.material.added", "campaign", campaignId.toString(), c.cptsId(), d.title());
+	}
+
+	@Transactional
+	public void removeMaterial(UUID campaignId, UUID documentId) {
+		Campaign c = store.find(campaignId).orElseThrow(NotFoundException::new);
+		access.requireCoordinator(c.cptsId());
+		if (!store.removeMaterial(campaignId, documentId)) {
+			throw new NotFoundException();
+		}
+		audit.change("prevention.material.removed", "campaign", campaignId.toString(), c.cptsId(), documentId.toString());
+	}
+
 	private Detail detail(Campaign c) {
 		List<CampaignAction> actions = store.actions(c.id());
-		return new Detail(c, actions, Totals.of(actions));
+		return new Detail(c, actions, Totals.of(actions), store.materials(c.id()));
 	}
 
 	private static @Nullable LocalDate date(@Nullable String typed, String field, Problems problems) {

@@ -7,7 +7,7 @@
  * authorisation, team, participants (enrolled through the patients module and followed on a
  * circle-only care pathway, seen by the team alone), group sessions with attendance, yearly counts.
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "missions", "patients", "pathways"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts", "reference", "cpts", "directory", "notifications", "missions", "patients", "pathways", "association"})
 @NullMarked
 package fr.maillage.prevention;
 

@@ -49,6 +49,12 @@ class CampaignBrowserTest {
 		People.Person coordinator = People.invite(admin, cpts, "COORDINATOR");
 		String base = "http://127.0.0.1:" + port;
 		LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+		// the leaflet the professionals hand out, filed in the association's library for all members
+		byte[] leaflet = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		Api.Response filed = new Api(port, People.token(port, coordinator)).postFile("/api/v1/cpts/" + cpts
+				+ "/documents?folder=Prevention&title=Depliant+depistage+du+cancer+du+sein&audience=MEMBERS", "file", "depliant.pdf", leaflet);
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		String leafletId = filed.json().get("id").asString();
 
 		try (BrowserContext context = Browser.newContext(1366, 900)) {
 			Page page = context.newPage();
@@ -100,6 +106,26 @@ class CampaignBrowserTest {
 			assertThat(page.getByText("Résultats de « Stand à la pharmacie du Cours » enregistrés.")).isVisible();
 			assertThat(page.locator("#bilan-campagne")).containsText("1 action(s) faite(s) sur 2 ; 42 personne(s) touchée(s), 9 dépistage(s) réalisé(s) sur 12");
 			Browser.screenshot(page, "campagne-octobre-rose");
+
+			// the campaign's materials come from the library
+			page.locator("#material-document").selectOption(leafletId);
+			page.getByRole(AriaRole.BUTTON, named("Ajouter le support")).click();
+			assertThat(page.getByText("Support ajouté à la campagne.")).isVisible();
+			var material = page.locator("#liste-supports a", new Page.LocatorOptions().setHasText("Depliant depistage du cancer du sein"));
+			assertThat(material).hasAttribute("href", "/cpts/" + cpts + "/documents/" + leafletId + "/fichier");
+			var opened = page.waitForDownload(material::click);
+			assertThat(Files.readAllBytes(opened.path())).isEqualTo(leaflet);
+
+			var xlsx = page.waitForDownload(() -> page.getByText("Export (XLSX)").click());
+			try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx.path()))) {
+				var sheet = book.getSheetAt(0);
+				assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Action");
+				java.util.List<String> actions = new java.util.ArrayList<>();
+				for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+					actions.add(sheet.getRow(r).getCell(1).getStringCellValue() + " / " + new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(sheet.getRow(r).getCell(6)));
+				}
+				assertThat(actions).contains("Stand à la pharmacie du Cours / 42").hasSize(2);
+			}
 
 			var poster = page.waitForDownload(() -> page.getByText("Affiche (PDF)").click());
 			try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(poster.path()))) {

@@ -122,4 +122,21 @@ public class CampaignStore {
 				rs.getBoolean("qpv"), rs.getString("objectives"), JSON.readValue(rs.getString("partners"), NAMED),
 				JSON.readValue(rs.getString("professionals"), NAMED));
 	}
+
+	public List<Campaign.Named> materials(UUID campaignId) {
+		return jdbc.sql("select document_id, title from campaign_material where campaign_id = :c order by added_at, title").param("c", campaignId)
+			.query((rs, n) -> new Campaign.Named(rs.getObject(1, UUID.class), rs.getString(2))).list();
+	}
+
+	public void addMaterial(UUID campaignId, Campaign.Named document, UUID by) {
+		jdbc.sql("""
+				insert into campaign_material (campaign_id, document_id, title, added_by) values (:c, :d, :t, :by)
+				on conflict (campaign_id, document_id) do update set title = excluded.title""")
+			.param("c", campaignId).param("d", document.id()).param("t", document.name()).param("by", by).update();
+	}
+
+	public boolean removeMaterial(UUID campaignId, UUID documentId) {
+		return jdbc.sql("delete from campaign_material where campaign_id = :c and document_id = :d").param("c", campaignId).param("d", documentId)
+			.update() == 1;
+	}
 }

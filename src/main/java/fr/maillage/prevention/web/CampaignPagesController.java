@@ -127,6 +127,20 @@ class CampaignPagesController {
 		return page(id, campaignId, model);
 	}
 
+	@PostMapping("/cpts/{id}/campagnes/{campaignId}/supports")
+	String addMaterial(@PathVariable UUID id, @PathVariable UUID campaignId, @RequestParam(required = false) @Nullable String documentId,
+			RedirectAttributes redirect) {
+		fr.maillage.platform.web.Flash.run(messages, redirect, () -> campaigns.addMaterial(campaignId, fr.maillage.platform.TypedValues.uuid(documentId)),
+				"prevention.material.added");
+		return "redirect:/cpts/" + id + "/campagnes/" + campaignId + "#supports";
+	}
+
+	@PostMapping("/cpts/{id}/campagnes/{campaignId}/supports/{documentId}/retrait")
+	String removeMaterial(@PathVariable UUID id, @PathVariable UUID campaignId, @PathVariable UUID documentId, RedirectAttributes redirect) {
+		fr.maillage.platform.web.Flash.run(messages, redirect, () -> campaigns.removeMaterial(campaignId, documentId), "prevention.material.removed");
+		return "redirect:/cpts/" + id + "/campagnes/" + campaignId + "#supports";
+	}
+
 	/** A poster for the waiting rooms: the campaign, its actions, the CPTS's name. */
 	@GetMapping("/cpts/{id}/campagnes/{campaignId}/affiche.pdf")
 	void poster(@PathVariable UUID id, @PathVariable UUID campaignId, HttpServletResponse response) throws IOException {
@@ -136,10 +150,12 @@ class CampaignPagesController {
 		pdf.render("prevention/poster-pdf", Map.of("d", d, "cpts", cpts.get(d.campaign().cptsId())), response.getOutputStream());
 	}
 
-	@GetMapping("/cpts/{id}/campagnes/{campaignId}/actions.csv")
-	void export(@PathVariable UUID id, @PathVariable UUID campaignId, HttpServletResponse response) throws IOException {
+	@GetMapping({ "/cpts/{id}/campagnes/{campaignId}/actions.csv", "/cpts/{id}/campagnes/{campaignId}/actions.xlsx" })
+	void export(@PathVariable UUID id, @PathVariable UUID campaignId, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		Campaigns.Detail d = campaigns.get(campaignId);
-		TabularExport.write(response, TabularExport.Format.CSV, "campagne", messages.get("prevention.campaign.export"),
+		var format = request.getRequestURI().endsWith(".xlsx") ? TabularExport.Format.XLSX : TabularExport.Format.CSV;
+		TabularExport.write(response, format, "campagne", messages.get("prevention.campaign.export"),
 				List.of("Date", "Action", "Type", "Lieu", "Qui", "Faite", "Personnes touchées", "Dépistages proposés", "Dépistages réalisés", "Vaccinations",
 						"Documents remis"),
 				sink -> d.actions().forEach(a -> sink.accept(List.of(a.onDate(), a.title(), messages.get(a.kind().labelKey()), a.place() == null ? "" : a.place(),
@@ -177,6 +193,7 @@ class CampaignPagesController {
 		model.addAttribute("cpts", cpts.get(id));
 		model.addAttribute("d", d);
 		model.addAttribute("kinds", CampaignAction.Kind.values());
+		model.addAttribute("materialChoices", campaigns.materialChoices(id));
 		model.addAttribute("today", LocalDate.now(PreventionEvents.PARIS));
 		if (!model.containsAttribute("resultsForm")) {
 			model.addAttribute("resultsForm", new CampaignForms.ResultsForm("", "", "", "", "", ""));
