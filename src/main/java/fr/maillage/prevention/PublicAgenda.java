@@ -15,10 +15,28 @@ public class PublicAgenda {
 
 	private final EventStore store;
 	private final Mail mail;
+	private final fr.maillage.prevention.internal.CampaignStore campaigns;
 
-	PublicAgenda(EventStore store, Mail mail) {
+	PublicAgenda(EventStore store, Mail mail, fr.maillage.prevention.internal.CampaignStore campaigns) {
 		this.store = store;
 		this.mail = mail;
+		this.campaigns = campaigns;
+	}
+
+	/** A campaign as the public sees it: its title, period, who it is for and what the national theme says of it. */
+	public record CurrentCampaign(String title, java.time.LocalDate startsOn, java.time.LocalDate endsOn, @org.jspecify.annotations.Nullable String targetAges,
+			@org.jspecify.annotations.Nullable String about) {
+	}
+
+	/** The campaigns running today (objectives, partners and results stay the coordination's). */
+	@Transactional(readOnly = true)
+	public List<CurrentCampaign> currentCampaigns(UUID cptsId) {
+		java.time.LocalDate today = java.time.LocalDate.now(PreventionEvents.PARIS);
+		var themes = campaigns.themes();
+		return campaigns.ofCpts(cptsId).stream().filter(c -> !c.startsOn().isAfter(today) && !c.endsOn().isBefore(today))
+			.map(c -> new CurrentCampaign(c.title(), c.startsOn(), c.endsOn(), c.targetAges(),
+					themes.stream().filter(t -> t.code().equals(c.themeCode())).map(t -> t.description()).findFirst().orElse(null)))
+			.limit(3).toList();
 	}
 
 	@Transactional(readOnly = true)

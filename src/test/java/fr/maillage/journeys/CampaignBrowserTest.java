@@ -134,6 +134,17 @@ class CampaignBrowserTest {
 			}
 		}
 
+		// the public page tells the inhabitants the campaign is running, never its results
+		try (BrowserContext phone = Browser.newPhoneContext()) {
+			Page page = phone.newPage();
+			page.navigate(base + "/" + admin.get("/api/v1/cpts/" + cpts).json().get("slug").asString());
+			var running = page.locator("article.public-campaign", new Page.LocatorOptions().setHasText("Octobre rose"));
+			assertThat(running).containsText("Campagne en cours");
+			assertThat(running).containsText("Femmes de 50 à 74 ans");
+			assertThat(running).containsText("Dépistage organisé du cancer du sein");
+			assertThat(running).not().containsText("42");
+		}
+
 		// the prevention mission's indicators count what was entered
 		Map<String, fr.maillage.missions.Measure> m = sources.measure(UUID.fromString(cpts), today.withDayOfMonth(1), today.withDayOfMonth(1).plusMonths(1));
 		assertThat(m.get("prevention.actions").numerator()).isEqualByComparingTo("1");

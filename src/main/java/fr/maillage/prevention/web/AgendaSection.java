@@ -7,7 +7,7 @@ import fr.maillage.prevention.PublicAgenda;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** On the CPTS's public page: « Prévention », the public events to come with their registration, and the prevention consultations finder. */
+/** On the CPTS's public page: « Prévention », the campaigns running, the public events to come with their registration, and the prevention consultations finder. */
 @Component
 class AgendaSection implements PublicPageSection {
 
@@ -30,6 +30,7 @@ class AgendaSection implements PublicPageSection {
 	@Override
 	public Map<String, Object> model(Cpts cpts, Territory territory) {
 		// always there: where to get a prevention consultation; the coming events when there are some
-		return Map.of("preventionEvents", agenda.upcoming(cpts.id()).stream().limit(5).toList(), "slug", cpts.slug(), "cptsId", cpts.id());
+		return Map.of("preventionEvents", agenda.upcoming(cpts.id()).stream().limit(5).toList(), "campaigns", agenda.currentCampaigns(cpts.id()),
+				"slug", cpts.slug(), "cptsId", cpts.id());
 	}
 }
