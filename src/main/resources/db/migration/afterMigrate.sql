@@ -1,6 +1,6 @@
 -- Runs as the schema's owner after every migration (Flyway callback): the application's role,
 -- when it is another role, gets the rows, never the schema: no ALTER, no DROP, no trigger to
--- disable; and on the audit log only SELECT and INSERT (sealing and purging go through the
+-- disable; on the audit log and the crisis log only SELECT and INSERT (sealing and purging go through the
 -- owner's SECURITY DEFINER functions).
 do $$
 declare
@@ -16,4 +16,6 @@ begin
     execute format('revoke update, delete, truncate on audit_event from %I', app);
     execute format('revoke insert, update, delete, truncate on audit_chain_anchor from %I', app);
     execute format('revoke insert, update, delete, truncate on flyway_schema_history from %I', app);
+    -- the crisis log is append-only for the application (the trigger refuses too, whoever asks)
+    execute format('revoke update, delete, truncate on crisis_log_entry from %I', app);
 end $$;

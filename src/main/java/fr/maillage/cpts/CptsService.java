@@ -36,7 +36,7 @@ public class CptsService {
 			"connexion", "deconnexion", "installation", "invitation", "mot-de-passe", "mot-de-passe-oublie", "cpts", "communes",
 			"webjars", "css", "js", "soins-non-programmes", "gardes", "medecin-traitant", "img", "images", "static", "error", "erreur", "fhir", "favicon-ico", "robots-txt", "public",
 			"reference", "territoire", "aide", "demo", "agenda", "annonces", "annuaire", "langue", "live", "logigrammes", "messages",
-			"notifications", "parcours", "swagger-ui", "taches", "reunions", "adhesion", "recus", "v3", "evenements", "inscriptions", "prevention");
+			"notifications", "parcours", "swagger-ui", "taches", "reunions", "adhesion", "recus", "v3", "evenements", "inscriptions", "prevention", "crises");
 
 	private final CptsStore store;
 	private final CptsAccess access;

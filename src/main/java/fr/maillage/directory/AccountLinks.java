@@ -120,6 +120,31 @@ public class AccountLinks {
 		return out;
 	}
 
+	/** Where and as what an account's professional practises: profession, and the commune of their first active place. */
+	public record Practice(UUID userId, UUID practitionerId, @Nullable String professionCode, @Nullable String professionLabel,
+			@Nullable String communeCode, @Nullable String communeName) {
+	}
+
+	/** The practice of many accounts at once (an alert to a region's professionals): one query; accounts not linked are left out. */
+	@Transactional(readOnly = true)
+	public Map<UUID, Practice> practicesOf(java.util.Collection<UUID> userIds) {
+		Map<UUID, Practice> out = new java.util.HashMap<>();
+		if (userIds.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("""
+				select l.user_id, p.id, p.profession_code, p.profession_label, a.commune_code, a.commune_name
+				from account_link_directory l join practitioner p on p.id = l.practitioner_id
+				left join lateral (select commune_code, commune_name from practitioner_activity a
+				  where a.practitioner_id = p.id and a.active and a.commune_code is not null order by a.id limit 1) a on true
+				where l.status = 'ACTIVE' and l.user_id = any(:u)""")
+			.param("u", userIds.toArray(UUID[]::new))
+			.query((rs, n) -> out.put(rs.getObject(1, UUID.class), new Practice(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6))))
+			.list();
+		return out;
+	}
+
 	/** The structures a user acts for. */
 	@Transactional(readOnly = true)
 	public List<UUID> organizationsOf(UUID userId) {

@@ -1,0 +1,39 @@
+package fr.maillage.crisis.web;
+
+import static fr.maillage.platform.Access.AUTHENTICATED;
+import static fr.maillage.platform.Access.CPTS_MEMBER;
+
+import fr.maillage.platform.Route;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The crisis module's routes: a CPTS's hub and plan (members, the services check the cell), a crisis's pages and the recipients' answers. */
+@Component
+class CrisisRoutes implements Route.Declarations {
+
+	@Override
+	public List<Route> routes() {
+		return List.of(
+				Route.get("/cpts/{id}/crise", CPTS_MEMBER),
+				Route.post("/cpts/{id}/crise/competences", CPTS_MEMBER),
+				Route.post("/cpts/{id}/crise/activation", CPTS_MEMBER),
+				Route.get("/cpts/{id}/crise/plan", CPTS_MEMBER),
+				Route.post("/cpts/{id}/crise/plan", CPTS_MEMBER),
+				Route.get("/cpts/{id}/crise/plan.pdf", CPTS_MEMBER),
+				Route.get("/crises/{crisisId}", AUTHENTICATED),
+				Route.post("/crises/{crisisId}/alertes", AUTHENTICATED),
+				Route.get("/crises/{crisisId}/alertes/{alertId}", AUTHENTICATED),
+				Route.post("/crises/{crisisId}/alertes/{alertId}/cloture", AUTHENTICATED),
+				Route.post("/crises/{crisisId}/conversation", AUTHENTICATED),
+				Route.post("/crises/{crisisId}/cloture", AUTHENTICATED),
+				Route.get("/crises/alertes/{alertId}", AUTHENTICATED),
+				Route.post("/crises/alertes/{alertId}/reponse", AUTHENTICATED),
+				Route.get("/api/v1/cpts/{id}/crisis-plan", CPTS_MEMBER),
+				Route.put("/api/v1/cpts/{id}/crisis-plan", CPTS_MEMBER),
+				Route.post("/api/v1/cpts/{id}/crises", CPTS_MEMBER),
+				Route.post("/api/v1/crises/{crisisId}/alerts", AUTHENTICATED),
+				Route.post("/api/v1/crises/{crisisId}/alerts/{alertId}/answer", AUTHENTICATED),
+				Route.get("/api/v1/crises/{crisisId}/availability", AUTHENTICATED),
+				Route.post("/api/v1/crises/{crisisId}/close", AUTHENTICATED));
+	}
+}

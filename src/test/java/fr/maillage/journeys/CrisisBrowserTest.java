@@ -1,0 +1,186 @@
+package fr.maillage.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import fr.maillage.accounts.Accounts;
+import fr.maillage.support.Api;
+import fr.maillage.support.Browser;
+import fr.maillage.support.Gps;
+import fr.maillage.support.IntegrationTest;
+import fr.maillage.support.People;
+import fr.maillage.support.TestData;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The crisis mission in the browser: the coordinator writes the plan (a cell without referent
+ * refused first, what was typed kept) and reads its PDF back; a nurse declares her skills; the
+ * referent starts a heatwave exercise, marked as such, and alerts the professionals of Manosque;
+ * three answer on a phone (now, within 24 h, no) and the board counts them by profession and
+ * commune; the alert is closed, an answer after it refused; the crisis is closed with its review.
+ */
+@IntegrationTest
+class CrisisBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	static Page.GetByRoleOptions named(String name) {
+		return new Page.GetByRoleOptions().setName(name).setExact(true);
+	}
+
+	@Test
+	void aHeatwaveExerciseFromThePlanToTheReview() throws Exception {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		admin.put("/api/v1/cpts/" + cpts + "/territory", List.of("04070", "04112"));
+		People.Person coordinator = People.invite(admin, cpts, "COORDINATOR");
+		People.Person referent = People.invite(admin, cpts, "MEMBER");
+		People.Person nurse = People.invite(admin, cpts, "MEMBER");
+		People.Person gp = People.invite(admin, cpts, "MEMBER");
+		People.Person physio = People.invite(admin, cpts, "MEMBER");
+		String tag = TestData.unique("").substring(1, 6).toUpperCase();
+		Gps.link(jdbc, id(nurse), Gps.practitioner(jdbc, "ROUX" + tag, "60", "Infirmier", "", "04112", "Manosque"));
+		Gps.link(jdbc, id(gp), Gps.create(jdbc, "BLANC" + tag, "04112", "Manosque"));
+		Gps.link(jdbc, id(physio), Gps.practitioner(jdbc, "FAURE" + tag, "70", "Masseur-kinésithérapeute", "", "04112", "Manosque"));
+		String base = "http://127.0.0.1:" + port;
+		String referentName = jdbc.sql("select display_name from user_account where id = :u").param("u", id(referent)).query(String.class).single();
+
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			Browser.login(page, port, coordinator.email(), coordinator.password());
+			page.navigate(base + "/cpts/" + cpts);
+			Browser.menu(page, "Soins et gardes", "Crise sanitaire");
+			assertThat(page.locator("#plan-absent")).isVisible();
+			page.getByRole(AriaRole.BUTTON, named("Écrire le plan")).click();
+			page.locator("[id='cell0.user']").selectOption(id(referent).toString());
+			page.locator("[id='cell0.phone']").fill("06 12 34 56 78");
+			page.locator("[id='resource0.name']").fill("Gymnase municipal (centre de vaccination)");
+			page.locator("[id='resource0.commune']").fill("04112");
+			page.getByRole(AriaRole.BUTTON, named("Enregistrer une nouvelle version")).click();
+			assertThat(page.getByText("La cellule doit avoir un référent.")).isVisible();
+			assertThat(page.locator("[id='resource0.name']")).hasValue("Gymnase municipal (centre de vaccination)");
+			page.locator("[id='cell0.role']").selectOption("REFERENT");
+			page.getByText("Canicule", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("[id='sheet.HEATWAVE']")).containsText("vigilance orange");
+			page.getByRole(AriaRole.BUTTON, named("Enregistrer une nouvelle version")).click();
+			assertThat(page.getByText("Plan de crise enregistré (version 1).")).isVisible();
+			assertThat(page.locator("#plan-etat")).containsText("référent : " + referentName);
+			var download = page.waitForDownload(() -> page.getByText("Plan (PDF)").click());
+			try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+				String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+				assertThat(text).contains("Plan de crise sanitaire").contains(referentName).contains("06 12 34 56 78").contains("Gymnase municipal")
+					.contains("vigilance orange");
+			}
+		}
+
+		try (BrowserContext context = Browser.newPhoneContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, nurse.email(), nurse.password());
+			page.navigate(base + "/cpts/" + cpts + "/crise");
+			assertThat(page.getByText("Le plan de crise et les crises sont suivis par la cellule")).isVisible();
+			page.getByLabel("Vacciner").check();
+			page.getByRole(AriaRole.BUTTON, named("Enregistrer mes compétences")).click();
+			assertThat(page.getByText("Vos compétences sont enregistrées.")).isVisible();
+			assertThat(page.getByLabel("Vacciner")).isChecked();
+		}
+
+		String boardUrl;
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			Browser.login(page, port, referent.email(), referent.password());
+			page.navigate(base + "/cpts/" + cpts + "/crise");
+			page.getByText("Activer le plan de crise").click();
+			page.locator("#crisis-kind").selectOption("HEATWAVE");
+			page.locator("#crisis-level").selectOption("2");
+			page.getByLabel("C'est un exercice").check();
+			page.getByRole(AriaRole.BUTTON, named("Activer et réunir la cellule")).click();
+			assertThat(page.getByText("Exercice lancé : « [EXERCICE] Canicule »")).isVisible();
+			assertThat(page.locator("#bandeau-exercice")).isVisible();
+			page.getByText("Alerter des professionnels").click();
+			page.locator("#alert-message").fill("Canicule : qui peut faire des visites à domicile cet après-midi ?");
+			page.locator("#alert-communes").fill("Manosque");
+			page.getByRole(AriaRole.BUTTON, named("Envoyer l'alerte")).click();
+			assertThat(page.getByText("Alerte envoyée à 3 professionnel(s).")).isVisible();
+			assertThat(page.locator("#compteurs")).containsText("3 sans réponse, sur 3");
+			boardUrl = page.url();
+		}
+
+		String alertId = boardUrl.substring(boardUrl.lastIndexOf('/') + 1);
+		answer(nurse, alertId, "Disponible maintenant");
+		answer(gp, alertId, "Disponible dans les 24 h");
+		answer(physio, alertId, "Pas disponible");
+
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			Browser.login(page, port, referent.email(), referent.password());
+			page.navigate(boardUrl);
+			assertThat(page.locator("#compteurs")).containsText("1 maintenant · 1 dans les 24 h · 1 pas disponibles · 0 sans réponse, sur 3");
+			assertThat(page.locator("#par-profession")).containsText("Infirmier");
+			assertThat(page.locator("#par-commune")).containsText("Manosque");
+			assertThat(page.locator("#disponibles")).containsText("Infirmier – Manosque");
+			Browser.screenshot(page, "crise-tableau");
+			page.getByRole(AriaRole.BUTTON, named("Clore l'alerte")).click();
+			assertThat(page.locator("#alerte-close")).isVisible();
+		}
+
+		try (BrowserContext context = Browser.newPhoneContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, physio.email(), physio.password());
+			page.navigate(base + "/crises/alertes/" + alertId);
+			assertThat(page.getByText("Cette alerte est close")).isVisible();
+			assertThat(page.getByRole(AriaRole.BUTTON, named("Disponible maintenant"))).hasCount(0);
+		}
+
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			Browser.login(page, port, referent.email(), referent.password());
+			page.navigate(boardUrl.substring(0, boardUrl.indexOf("/alertes/")));
+			page.getByText("Clore la crise").first().click();
+			page.locator("#review").fill("court");
+			page.getByRole(AriaRole.BUTTON, named("Clore la crise")).click();
+			assertThat(page.locator("#review-erreur")).containsText("20 caractères");
+			assertThat(page.locator("#review")).hasValue("court");
+			page.locator("#review").fill("Cellule réunie en dix minutes ; 2 professionnels disponibles sur 3. À revoir : les numéros des suppléants.");
+			page.getByRole(AriaRole.BUTTON, named("Clore la crise")).click();
+			assertThat(page.getByText("Crise close ; son retour d'expérience est enregistré.")).isVisible();
+			assertThat(page.locator("#retex")).containsText("Cellule réunie en dix minutes");
+		}
+	}
+
+	private void answer(People.Person who, String alertId, String button) {
+		try (BrowserContext context = Browser.newPhoneContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, who.email(), who.password());
+			page.navigate("http://127.0.0.1:" + port + "/notifications");
+			page.getByText("Alerte : [EXERCICE] Canicule").first().click();
+			assertThat(page.locator("#message-alerte")).containsText("visites à domicile");
+			page.getByRole(AriaRole.BUTTON, named(button)).click();
+			assertThat(page.getByText("Réponse enregistrée. Merci.")).isVisible();
+			assertThat(page.locator("#ma-reponse")).containsText(button);
+			assertThat(page.evaluate("document.documentElement.scrollWidth <= 390")).as("nothing wider than the phone").isEqualTo(true);
+		}
+	}
+
+	private UUID id(People.Person p) {
+		return accounts.userIdByEmail(p.email()).orElseThrow();
+	}
+}
