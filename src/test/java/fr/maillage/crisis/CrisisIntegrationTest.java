@@ -58,13 +58,20 @@ class CrisisIntegrationTest {
 	@Autowired
 	AlertDelivery delivery;
 
+	@Autowired
+	CrisisLog log;
+
+	@Autowired
+	fr.maillage.crisis.internal.PlanReviews reviews;
+
 	@Test
 	void thePlanAlertsAnswersAndClosingFollowTheRules() throws Exception {
 		Api admin = new Api(port, TestData.ADMIN_TOKEN);
 		String cptsText = People.newCpts(admin);
 		UUID cpts = UUID.fromString(cptsText);
 		UUID coordinator = user(People.invite(admin, cptsText, "COORDINATOR"));
-		UUID referent = user(People.invite(admin, cptsText, "MEMBER"));
+		People.Person referentPerson = People.invite(admin, cptsText, "MEMBER");
+		UUID referent = user(referentPerson);
 		UUID nurse = user(People.invite(admin, cptsText, "MEMBER"));
 		UUID gp = user(People.invite(admin, cptsText, "MEMBER"));
 		UUID pharmacist = user(People.invite(admin, cptsText, "MEMBER"));
@@ -88,6 +95,13 @@ class CrisisIntegrationTest {
 			f.put("resource0.commune", "04112");
 			assertThat(plans.save(cpts, new PlanForm(f), "Première version")).isEqualTo(1);
 		});
+		// a year later the plan is to be reviewed: the coordinator and the referent are reminded, once a month at most
+		assertThat(reviews.remind(Instant.now().plus(Duration.ofDays(340)))).isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from notification where link = :l").param("l", "/cpts/" + cpts + "/crise/plan").query(Long.class).single())
+			.isEqualTo(2);
+		reviews.remind(Instant.now().plus(Duration.ofDays(350)));
+		assertThat(jdbc.sql("select count(*) from notification where link = :l").param("l", "/cpts/" + cpts + "/crise/plan").query(Long.class).single())
+			.isEqualTo(2);
 		accounts.runAs(nurse, () -> {
 			assertThat(plans.mayRead(cpts)).isFalse();
 			assertThatThrownBy(() -> plans.current(cpts)).isInstanceOf(CptsAccess.NotVisibleException.class);
@@ -142,6 +156,21 @@ class CrisisIntegrationTest {
 		accounts.runAs(nurse, () -> assertThatThrownBy(() -> alerts.answer(alertId, CrisisAlert.Answer.UNAVAILABLE))
 			.isInstanceOfSatisfying(Problems.RejectedException.class, ex -> assertThat(ex.problems().byField()).containsKey("answer")));
 
+		AtomicReference<Integer> first = new AtomicReference<>();
+		accounts.runAs(referent, () -> {
+			first.set(log.add(crisisId, LogEntry.Kind.DECISION, "Ouverture de la salle", null));
+			assertThatThrownBy(() -> log.add(crisisId, LogEntry.Kind.ACTION, "Correction", UUID.randomUUID()))
+				.isInstanceOfSatisfying(Problems.RejectedException.class, ex -> assertThat(ex.problems().byField()).containsKey("corrects"));
+		});
+		accounts.runAs(nurse, () -> assertThatThrownBy(() -> log.add(crisisId, LogEntry.Kind.ACTION, "Pas dans la cellule", null))
+			.isInstanceOf(CptsAccess.NotVisibleException.class));
+		// an entry edited through the API: refused, and the database keeps it as written
+		String referentToken = People.token(port, referentPerson);
+		String entryId = jdbc.sql("select id::text from crisis_log_entry where crisis_id = :c and seq = 1").param("c", crisisId).query(String.class).single();
+		assertThat(new Api(port, referentToken).put("/api/v1/crises/" + crisisId + "/log/" + entryId, Map.of("text", "Autre")).status())
+			.isBetween(400, 499);
+		assertThat(jdbc.sql("select text from crisis_log_entry where id = cast(:e as uuid)").param("e", entryId).query(String.class).single())
+			.isEqualTo("Ouverture de la salle");
 		accounts.runAs(referent, () -> {
 			assertThatThrownBy(() -> crises.close(crisisId, "court")).isInstanceOf(Problems.RejectedException.class);
 			crises.close(crisisId, "Exercice utile : la cellule a été réunie en dix minutes ; à revoir, les numéros des suppléants.");
@@ -150,9 +179,7 @@ class CrisisIntegrationTest {
 		});
 
 		// the log is append-only in the database itself
-		UUID entry = UUID.randomUUID();
-		jdbc.sql("insert into crisis_log_entry (id, crisis_id, seq, kind, text, author_label) values (:id, :c, 1, 'DECISION', 'Ouverture', 'Test')")
-			.param("id", entry).param("c", crisisId).update();
+		UUID entry = UUID.fromString(entryId);
 		assertThatThrownBy(() -> jdbc.sql("update crisis_log_entry set text = 'Autre' where id = :id").param("id", entry).update()).rootCause()
 			.hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> jdbc.sql("delete from crisis_log_entry where id = :id").param("id", entry).update()).rootCause()

@@ -154,6 +154,26 @@ class CrisisBrowserTest {
 			Page page = context.newPage();
 			Browser.login(page, port, referent.email(), referent.password());
 			page.navigate(boardUrl.substring(0, boardUrl.indexOf("/alertes/")));
+			// the log: an entry, one refused (empty), a correction pointing to the first
+			page.locator("#log-kind").selectOption("DECISION");
+			page.locator("#log-text").fill("Ouverture du gymnase à 14 h pour les visites.");
+			page.getByRole(AriaRole.BUTTON, named("Ajouter à la main courante")).click();
+			assertThat(page.getByText("Entrée n° 1 ajoutée à la main courante.")).isVisible();
+			page.locator("#log-kind").selectOption("ACTION");
+			page.getByRole(AriaRole.BUTTON, named("Ajouter à la main courante")).click();
+			assertThat(page.locator("#text-erreur")).containsText("Écrivez l'entrée");
+			page.locator("#log-kind").selectOption("DECISION");
+			page.locator("#log-corrects").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("n° 1"));
+			page.locator("#log-text").fill("Ouverture du gymnase à 15 h (et non 14 h).");
+			page.getByRole(AriaRole.BUTTON, named("Ajouter à la main courante")).click();
+			assertThat(page.getByText("Entrée n° 2 ajoutée à la main courante.")).isVisible();
+			assertThat(page.locator("#entree-1")).containsText("corrigée par l'entrée n° 2");
+			assertThat(page.locator("#entree-2")).containsText("corrige l'entrée n° 1");
+			var logPdf = page.waitForDownload(() -> page.getByText("Main courante (PDF)").click());
+			try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(logPdf.path()))) {
+				String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+				assertThat(text).contains("Main courante – [EXERCICE] Canicule").contains("Ouverture du gymnase à 14 h").contains("corrige l'entrée n° 1");
+			}
 			page.getByText("Clore la crise").first().click();
 			page.locator("#review").fill("court");
 			page.getByRole(AriaRole.BUTTON, named("Clore la crise")).click();

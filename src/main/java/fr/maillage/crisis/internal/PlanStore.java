@@ -106,10 +106,10 @@ public class PlanStore {
 			.param("b", java.sql.Timestamp.from(before)).param("s", java.sql.Timestamp.from(since)).query(UUID.class).list();
 	}
 
-	public void reminded(UUID cptsId) {
+	public void reminded(UUID cptsId, Instant at) {
 		jdbc.sql("""
-				insert into crisis_plan_review (cpts_id, reminded_at) values (:c, now())
-				on conflict (cpts_id) do update set reminded_at = now()""").param("c", cptsId).update();
+				insert into crisis_plan_review (cpts_id, reminded_at) values (:c, :at)
+				on conflict (cpts_id) do update set reminded_at = excluded.reminded_at""").param("c", cptsId).param("at", java.sql.Timestamp.from(at)).update();
 	}
 
 }

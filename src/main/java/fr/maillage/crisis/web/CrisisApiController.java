@@ -31,8 +31,10 @@ class CrisisApiController {
 	private final CrisisPlans plans;
 	private final Crises crises;
 	private final Alerts alerts;
+	private final fr.maillage.crisis.CrisisLog log;
 
-	CrisisApiController(CrisisPlans plans, Crises crises, Alerts alerts) {
+	CrisisApiController(CrisisPlans plans, Crises crises, Alerts alerts, fr.maillage.crisis.CrisisLog log) {
+		this.log = log;
 		this.plans = plans;
 		this.crises = crises;
 		this.alerts = alerts;
@@ -83,6 +85,20 @@ class CrisisApiController {
 	@GetMapping("/api/v1/crises/{crisisId}/availability")
 	List<Alerts.Board> availability(@PathVariable UUID crisisId) {
 		return alerts.of(crisisId).stream().map(a -> alerts.board(a.id())).toList();
+	}
+
+	@GetMapping("/api/v1/crises/{crisisId}/log")
+	List<fr.maillage.crisis.LogEntry> log(@PathVariable UUID crisisId) {
+		return log.entries(crisisId);
+	}
+
+	record NewEntry(@Nullable String kind, @Nullable String text, @Nullable UUID corrects) {
+	}
+
+	@PostMapping("/api/v1/crises/{crisisId}/log")
+	ResponseEntity<List<fr.maillage.crisis.LogEntry>> addToLog(@PathVariable UUID crisisId, @RequestBody NewEntry e) {
+		log.add(crisisId, TypedValues.enumOf(fr.maillage.crisis.LogEntry.Kind.class, e.kind()), e.text(), e.corrects());
+		return ResponseEntity.status(HttpStatus.CREATED).body(log.entries(crisisId));
 	}
 
 	record Close(@Nullable String review) {

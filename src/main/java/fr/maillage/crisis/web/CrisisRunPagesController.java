@@ -41,8 +41,13 @@ class CrisisRunPagesController {
 	private final CrisisPlans plans;
 	private final fr.maillage.cpts.CptsService cpts;
 	private final Messages messages;
+	private final fr.maillage.crisis.CrisisLog log;
+	private final fr.maillage.platform.PdfDocuments pdf;
 
-	CrisisRunPagesController(Crises crises, Alerts alerts, CrisisPlans plans, fr.maillage.cpts.CptsService cpts, Messages messages) {
+	CrisisRunPagesController(Crises crises, Alerts alerts, CrisisPlans plans, fr.maillage.cpts.CptsService cpts, Messages messages,
+			fr.maillage.crisis.CrisisLog log, fr.maillage.platform.PdfDocuments pdf) {
+		this.log = log;
+		this.pdf = pdf;
 		this.crises = crises;
 		this.alerts = alerts;
 		this.plans = plans;
@@ -65,6 +70,15 @@ class CrisisRunPagesController {
 		model.addAttribute("alerts", alerts.of(crisisId));
 		model.addAttribute("skills", Skill.values());
 		model.addAttribute("professions", PROFESSIONS);
+		var entries = log.entries(crisisId);
+		model.addAttribute("log", entries);
+		java.util.Map<UUID, Integer> correctedBy = new java.util.HashMap<>();
+		entries.stream().filter(e -> e.corrects() != null).forEach(e -> correctedBy.putIfAbsent(e.corrects(), e.seq()));
+		model.addAttribute("correctedBy", correctedBy);
+		model.addAttribute("logKinds", fr.maillage.crisis.LogEntry.Kind.values());
+		if (!model.containsAttribute("logForm")) {
+			model.addAttribute("logForm", java.util.Map.of("kind", "INFORMATION", "text", "", "corrects", ""));
+		}
 		return "crisis/crisis";
 	}
 
@@ -121,6 +135,32 @@ class CrisisRunPagesController {
 			model.addAttribute("alertForm", CrisisForms.AlertForm.empty());
 			return page(crisisId, model);
 		}
+	}
+
+	@PostMapping("/crises/{crisisId}/main-courante")
+	String addToLog(@PathVariable UUID crisisId, @RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String text,
+			@RequestParam(required = false) @Nullable String corrects, Model model, RedirectAttributes redirect) {
+		try {
+			int seq = log.add(crisisId, TypedValues.enumOf(fr.maillage.crisis.LogEntry.Kind.class, kind), text, TypedValues.uuid(corrects));
+			redirect.addFlashAttribute("success", messages.get("crisis.log.added", seq));
+			return "redirect:/crises/" + crisisId + "#main-courante";
+		} catch (Problems.RejectedException ex) {
+			model.addAttribute("logProblems", messages.byField(ex.problems()));
+			model.addAttribute("logForm", java.util.Map.of("kind", kind == null ? "" : kind, "text", text == null ? "" : text, "corrects",
+					corrects == null ? "" : corrects));
+			model.addAttribute("alertForm", CrisisForms.AlertForm.empty());
+			return page(crisisId, model);
+		}
+	}
+
+	@GetMapping("/crises/{crisisId}/main-courante.pdf")
+	void logPdf(@PathVariable UUID crisisId, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		Crisis c = crises.get(crisisId);
+		var entries = log.entries(crisisId);
+		response.setContentType("application/pdf");
+		response.setHeader("Content-Disposition", "attachment; filename=\"main-courante.pdf\"");
+		pdf.render("crisis/log-pdf", java.util.Map.of("c", c, "label", crises.label(c), "entries", entries, "cpts", cpts.get(c.cptsId())),
+				response.getOutputStream());
 	}
 
 	/** An alert as its recipient sees it, on a phone: three buttons. */

@@ -1,0 +1,21 @@
+package fr.maillage.crisis;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An entry of the crisis log (main courante): numbered in order, timestamped, by whom; never
+ * changed — a correction is a new entry that points to the one it corrects.
+ */
+public record LogEntry(UUID id, UUID crisisId, int seq, Kind kind, String text, @Nullable UUID corrects, @Nullable Integer correctsSeq, String author,
+		Instant at) {
+
+	public enum Kind {
+		DECISION, INFORMATION, REQUEST, ACTION;
+
+		public String labelKey() {
+			return "crisis.log.kind." + name();
+		}
+	}
+}
