@@ -150,10 +150,74 @@ class CrisisBrowserTest {
 			assertThat(page.getByRole(AriaRole.BUTTON, named("Disponible maintenant"))).hasCount(0);
 		}
 
+		// a vaccination site with two days of shifts: the nurse and the GP sign up on their phones, the gap is shown, then filled
+		String crisisUrl = boardUrl.substring(0, boardUrl.indexOf("/alertes/"));
+		String siteUrl;
+		java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1);
 		try (BrowserContext context = Browser.newContext(1366, 900)) {
 			Page page = context.newPage();
 			Browser.login(page, port, referent.email(), referent.password());
-			page.navigate(boardUrl.substring(0, boardUrl.indexOf("/alertes/")));
+			page.navigate(crisisUrl);
+			page.getByText("Ouvrir un site").click();
+			page.locator("#site-name").fill("Centre de vaccination du gymnase");
+			page.locator("#site-kind").selectOption("VACCINATION");
+			page.getByRole(AriaRole.BUTTON, named("Ouvrir le site")).click();
+			assertThat(page.getByText("Site « Centre de vaccination du gymnase » ouvert")).isVisible();
+			siteUrl = page.url();
+			page.getByText("Ajouter des créneaux").click();
+			page.locator("#shift-day").fill(tomorrow.toString());
+			page.locator("#shift-start").fill("09:00");
+			page.locator("#shift-end").fill("08:00");
+			page.locator("#shift-days").fill("2");
+			page.locator("#needDOCTOR").fill("1");
+			page.locator("#needNURSE").fill("1");
+			page.locator("#needADMIN").fill("-1");
+			page.getByRole(AriaRole.BUTTON, named("Ajouter les créneaux")).click();
+			assertThat(page.locator("#end-erreur")).containsText("finir après son début");
+			assertThat(page.locator("#needADMIN-erreur")).containsText("entre 0 et 50");
+			assertThat(page.locator("#needNURSE")).hasValue("1");
+			page.locator("#shift-end").fill("13:00");
+			page.locator("#needADMIN").fill("1");
+			page.getByRole(AriaRole.BUTTON, named("Ajouter les créneaux")).click();
+			assertThat(page.getByText("2 créneau(x) ajouté(s).")).isVisible();
+			assertThat(page.locator("article.shift")).hasCount(2);
+		}
+		signUp(nurse, siteUrl, "Vous êtes inscrit (Infirmiers)");
+		signUp(gp, siteUrl, "Vous êtes inscrit (Médecins)");
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			Browser.login(page, port, referent.email(), referent.password());
+			page.navigate(siteUrl);
+			var first = page.locator("article.shift").first();
+			assertThat(first.locator("li.gap")).hasCount(1);
+			assertThat(first.locator("li.gap")).containsText("Administratifs");
+			assertThat(first.locator("li.gap .badge")).containsText("1 à pourvoir");
+			page.getByRole(AriaRole.BUTTON, named("Envoyer les créneaux à pourvoir aux disponibles")).click();
+			assertThat(page.getByText("Créneaux à pourvoir envoyés")).isVisible();
+		}
+		signUp(physio, siteUrl, "Vous êtes inscrit (Administratifs)");
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			Browser.login(page, port, referent.email(), referent.password());
+			page.navigate(siteUrl);
+			var first = page.locator("article.shift").first();
+			assertThat(first.locator("li.gap")).hasCount(0);
+			first.getByText("Saisir les comptes du créneau").click();
+			first.locator("input[name=doses]").fill("120");
+			first.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Enregistrer les comptes")).click();
+			assertThat(page.getByText("Comptes du créneau enregistrés.")).isVisible();
+			assertThat(page.locator("article.shift").first().locator(".shift-counts")).containsText("120 dose(s)");
+			var csv = page.waitForDownload(() -> page.getByText("Planning (CSV)").click());
+			String planning = Files.readString(csv.path());
+			assertThat(planning).contains("Infirmiers").contains("120").contains(jdbc.sql("select display_name from user_account where id = :u")
+				.param("u", id(nurse)).query(String.class).single());
+			Browser.screenshot(page, "crise-site-creneaux");
+		}
+
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			Browser.login(page, port, referent.email(), referent.password());
+			page.navigate(crisisUrl);
 			// the log: an entry, one refused (empty), a correction pointing to the first
 			page.locator("#log-kind").selectOption("DECISION");
 			page.locator("#log-text").fill("Ouverture du gymnase à 14 h pour les visites.");
@@ -196,6 +260,21 @@ class CrisisBrowserTest {
 			page.getByRole(AriaRole.BUTTON, named(button)).click();
 			assertThat(page.getByText("Réponse enregistrée. Merci.")).isVisible();
 			assertThat(page.locator("#ma-reponse")).containsText(button);
+			page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+			assertThat(page.evaluate("document.documentElement.scrollWidth <= 390")).as("nothing wider than the phone").isEqualTo(true);
+		}
+	}
+
+	private void signUp(People.Person who, String siteUrl, String told) {
+		try (BrowserContext context = Browser.newPhoneContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, who.email(), who.password());
+			page.navigate(siteUrl);
+			page.locator("article.shift").first().getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Je m'inscris"))
+				.click();
+			assertThat(page.getByText(told)).isVisible();
+			assertThat(page.locator("article.shift").first()).containsText("Vous êtes inscrit à ce créneau.");
+			page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 			assertThat(page.evaluate("document.documentElement.scrollWidth <= 390")).as("nothing wider than the phone").isEqualTo(true);
 		}
 	}

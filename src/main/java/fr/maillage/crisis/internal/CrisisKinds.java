@@ -13,6 +13,7 @@ class CrisisKinds implements NotificationKind.Declarations {
 	public List<NotificationKind> kinds() {
 		return List.of(new NotificationKind(AlertDelivery.KIND, "crisis.notify.alert", DeliveryMode.IMMEDIATE),
 				new NotificationKind(AlertDelivery.KIND_CONVENED, "crisis.notify.convened", DeliveryMode.IMMEDIATE),
-				new NotificationKind(PlanReviews.KIND, "crisis.notify.review", DeliveryMode.IMMEDIATE));
+				new NotificationKind(PlanReviews.KIND, "crisis.notify.review", DeliveryMode.IMMEDIATE),
+				new NotificationKind(fr.maillage.crisis.Sites.KIND_GAP, "crisis.notify.gap", DeliveryMode.IMMEDIATE));
 	}
 }

@@ -43,9 +43,11 @@ class CrisisRunPagesController {
 	private final Messages messages;
 	private final fr.maillage.crisis.CrisisLog log;
 	private final fr.maillage.platform.PdfDocuments pdf;
+	private final fr.maillage.crisis.Sites sites;
 
 	CrisisRunPagesController(Crises crises, Alerts alerts, CrisisPlans plans, fr.maillage.cpts.CptsService cpts, Messages messages,
-			fr.maillage.crisis.CrisisLog log, fr.maillage.platform.PdfDocuments pdf) {
+			fr.maillage.crisis.CrisisLog log, fr.maillage.platform.PdfDocuments pdf, fr.maillage.crisis.Sites sites) {
+		this.sites = sites;
 		this.log = log;
 		this.pdf = pdf;
 		this.crises = crises;
@@ -70,6 +72,7 @@ class CrisisRunPagesController {
 		model.addAttribute("alerts", alerts.of(crisisId));
 		model.addAttribute("skills", Skill.values());
 		model.addAttribute("professions", PROFESSIONS);
+		model.addAttribute("sites", sites.of(crisisId));
 		var entries = log.entries(crisisId);
 		model.addAttribute("log", entries);
 		java.util.Map<UUID, Integer> correctedBy = new java.util.HashMap<>();

@@ -1,0 +1,112 @@
+package fr.maillage.crisis.internal;
+
+import fr.maillage.crisis.Shift;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for a crisis's sites, their shifts and sign-ups. */
+@Repository
+public class ShiftStore {
+
+	/** A site the crisis opened. */
+	public record Site(UUID id, UUID crisisId, String name, String kind, @Nullable String address, @Nullable String communeCode) {
+	}
+
+	/** Someone signed up for a shift. */
+	public record Signup(UUID shiftId, UUID userId, Shift.Role role, String label) {
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final TypeReference<Map<Shift.Role, Integer>> NEEDS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	ShiftStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insertSite(Site s, UUID by) {
+		jdbc.sql("insert into crisis_site (id, crisis_id, name, kind, address, commune_code, created_by) values (:id, :c, :n, :k, :a, :com, :by)")
+			.param("id", s.id()).param("c", s.crisisId()).param("n", s.name()).param("k", s.kind()).param("a", s.address()).param("com", s.communeCode())
+			.param("by", by).update();
+	}
+
+	public Optional<Site> site(UUID id) {
+		return jdbc.sql("select * from crisis_site where id = :id").param("id", id).query((rs, n) -> new Site(rs.getObject("id", UUID.class),
+				rs.getObject("crisis_id", UUID.class), rs.getString("name"), rs.getString("kind"), rs.getString("address"), rs.getString("commune_code")))
+			.optional();
+	}
+
+	public List<Site> sites(UUID crisisId) {
+		return jdbc.sql("select * from crisis_site where crisis_id = :c order by created_at").param("c", crisisId)
+			.query((rs, n) -> new Site(rs.getObject("id", UUID.class), rs.getObject("crisis_id", UUID.class), rs.getString("name"), rs.getString("kind"),
+					rs.getString("address"), rs.getString("commune_code")))
+			.list();
+	}
+
+	public void insertShift(UUID id, UUID siteId, Instant from, Instant to, Map<Shift.Role, Integer> needs) {
+		jdbc.sql("insert into crisis_shift (id, site_id, starts_at, ends_at, needs) values (:id, :s, :f, :t, cast(:n as jsonb))").param("id", id)
+			.param("s", siteId).param("f", java.sql.Timestamp.from(from)).param("t", java.sql.Timestamp.from(to)).param("n", JSON.writeValueAsString(needs))
+			.update();
+	}
+
+	/** The shifts of a site in order, with how many signed up per role. */
+	public List<Shift> shifts(UUID siteId) {
+		return jdbc.sql("select * from crisis_shift where site_id = :s order by starts_at").param("s", siteId).query((rs, n) -> shift(rs)).list();
+	}
+
+	/** A shift, its row locked until the transaction ends when {@code lock} (sign-ups are decided one at a time per shift). */
+	public Optional<Shift> shift(UUID id, boolean lock) {
+		return jdbc.sql("select * from crisis_shift where id = :id" + (lock ? " for update" : "")).param("id", id).query((rs, n) -> shift(rs)).optional();
+	}
+
+	private Shift shift(java.sql.ResultSet rs) throws java.sql.SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		Map<Shift.Role, Integer> filled = new EnumMap<>(Shift.Role.class);
+		jdbc.sql("select role, count(*) from crisis_shift_signup where shift_id = :s group by role").param("s", id)
+			.query((r, k) -> filled.put(Shift.Role.valueOf(r.getString(1)), r.getInt(2))).list();
+		return new Shift(id, rs.getObject("site_id", UUID.class), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+				needs(rs.getString("needs")),
+				filled, (Integer) rs.getObject("doses"), (Integer) rs.getObject("consultations"));
+	}
+
+	private static Map<Shift.Role, Integer> needs(String json) {
+		Map<Shift.Role, Integer> out = new EnumMap<>(Shift.Role.class);
+		out.putAll(JSON.readValue(json, NEEDS));
+		return out;
+	}
+
+	/** Signs up; false when already signed up. */
+	public boolean signUp(UUID shiftId, UUID userId, Shift.Role role, String label) {
+		return jdbc.sql("""
+				insert into crisis_shift_signup (shift_id, user_id, role, label) values (:s, :u, :r, :l) on conflict do nothing""")
+			.param("s", shiftId).param("u", userId).param("r", role.name()).param("l", label).update() == 1;
+	}
+
+	public boolean withdraw(UUID shiftId, UUID userId) {
+		return jdbc.sql("delete from crisis_shift_signup where shift_id = :s and user_id = :u").param("s", shiftId).param("u", userId).update() == 1;
+	}
+
+	public List<Signup> signups(UUID siteId) {
+		return jdbc.sql("""
+				select g.shift_id, g.user_id, g.role, g.label from crisis_shift_signup g join crisis_shift s on s.id = g.shift_id
+				where s.site_id = :s order by s.starts_at, g.role, g.label""").param("s", siteId)
+			.query((rs, n) -> new Signup(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Shift.Role.valueOf(rs.getString(3)), rs.getString(4)))
+			.list();
+	}
+
+	public void saveCounts(UUID shiftId, @Nullable Integer doses, @Nullable Integer consultations, UUID by) {
+		jdbc.sql("update crisis_shift set doses = :d, consultations = :c, counted_by = :by, counted_at = now() where id = :id").param("d", doses)
+			.param("c", consultations).param("by", by).param("id", shiftId).update();
+	}
+}
