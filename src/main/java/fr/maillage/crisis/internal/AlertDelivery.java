@@ -50,7 +50,9 @@ public class AlertDelivery {
 		this.service = service;
 		this.notifications = notifications;
 		this.messages = messages;
-		this.tx = tx;
+		// each batch commits on its own, even inside the listener's transaction: a crash keeps what was delivered
+		this.tx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+		this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.batch = batch;
 	}
 
@@ -79,6 +81,7 @@ public class AlertDelivery {
 				break;
 			}
 			total += n;
+			fr.maillage.platform.CrashPoint.reached("crisis.alert.batch"); // the crash test halts here, a batch committed
 		}
 		tx.executeWithoutResult(s -> alerts.delivered(alertId));
 		return total;
