@@ -43,6 +43,9 @@ class CrisisBrowserTest {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	fr.maillage.missions.internal.IndicatorSources sources;
+
 	static Page.GetByRoleOptions named(String name) {
 		return new Page.GetByRoleOptions().setName(name).setExact(true);
 	}
@@ -248,6 +251,16 @@ class CrisisBrowserTest {
 			assertThat(page.getByText("Crise close ; son retour d'expérience est enregistré.")).isVisible();
 			assertThat(page.locator("#retex")).containsText("Cellule réunie en dix minutes");
 		}
+
+		// the crisis mission's indicators count the exercise, the people mobilised, their hours, the doses
+		java.time.LocalDate today = tomorrow.minusDays(1);
+		var m = sources.measure(UUID.fromString(cpts), today.minusDays(1), today.plusDays(3));
+		assertThat(m.get("crisis.planReviewed").numerator()).isEqualByComparingTo("1");
+		assertThat(m.get("crisis.exercises").numerator()).isEqualByComparingTo("1");
+		assertThat(m.get("crisis.activations").numerator()).isEqualByComparingTo("0");
+		assertThat(m.get("crisis.mobilised").numerator()).isEqualByComparingTo("3");
+		assertThat(m.get("crisis.shiftHours").numerator()).isEqualByComparingTo("12");
+		assertThat(m.get("crisis.doses").numerator()).isEqualByComparingTo("120");
 	}
 
 	private void answer(People.Person who, String alertId, String button) {
