@@ -37,7 +37,8 @@ public class Sites {
 	public static final String KIND_GAP = "crisis.gap";
 
 	/** A site with its shifts and who signed up, and what the signed-in user holds. */
-	public record Planning(Crisis crisis, ShiftStore.Site site, List<Shift> shifts, List<ShiftStore.Signup> signups, Set<UUID> mine, boolean leader) {
+	public record Planning(Crisis crisis, ShiftStore.Site site, List<Shift> shifts, List<ShiftStore.Signup> signups, Set<UUID> mine, boolean leader,
+			UUID me) {
 	}
 
 	private final ShiftStore store;
@@ -128,7 +129,7 @@ public class Sites {
 		List<ShiftStore.Signup> signups = store.signups(siteId);
 		Set<UUID> mine = new HashSet<>();
 		signups.stream().filter(g -> g.userId().equals(user.id())).forEach(g -> mine.add(g.shiftId()));
-		return new Planning(c, s, store.shifts(siteId), signups, mine, access.mayLead(c.cptsId()));
+		return new Planning(c, s, store.shifts(siteId), signups, mine, access.mayLead(c.cptsId()), user.id());
 	}
 
 	/** The signed-in professional signs up, in the role of their profession (administrative help otherwise); exactly as many as needed. */
@@ -159,6 +160,41 @@ public class Sites {
 		if (!store.withdraw(shiftId, user.id())) {
 			throw new NotFoundException();
 		}
+	}
+
+	/** The signed-in volunteer offers their place (or takes the offer back): another of the same role may take it. */
+	@Transactional
+	public void offer(UUID shiftId, boolean offered) {
+		Shift shift = store.shift(shiftId, true).orElseThrow(NotFoundException::new);
+		ShiftStore.Site s = store.site(shift.siteId()).orElseThrow();
+		CurrentUser user = cptsAccess.requireMember(crises.find(s.crisisId()).cptsId());
+		if (!store.askSwap(shiftId, user.id(), offered)) {
+			throw new NotFoundException();
+		}
+	}
+
+	/** Takes the place someone offered on a shift (same role as theirs, not already on it); the former holder is told. */
+	@Transactional
+	public void take(UUID shiftId, UUID from) {
+		Shift shift = store.shift(shiftId, true).orElseThrow(NotFoundException::new);
+		ShiftStore.Site s = store.site(shift.siteId()).orElseThrow();
+		Crisis c = crises.find(s.crisisId());
+		CurrentUser user = cptsAccess.requireMember(c.cptsId());
+		c.requireActive();
+		AccountLinks.Practice p = links.practicesOf(List.of(user.id())).get(user.id());
+		Shift.Role mine = Shift.Role.of(p == null ? null : p.professionCode());
+		ShiftStore.Signup offered = store.signups(s.id()).stream().filter(g -> g.shiftId().equals(shiftId) && g.userId().equals(from) && g.swapAsked())
+			.findFirst().orElseThrow(() -> Problems.rejected("swap", "crisis.swap.gone"));
+		if (offered.role() != mine) {
+			throw Problems.rejected("swap", "crisis.swap.role");
+		}
+		if (store.signups(s.id()).stream().anyMatch(g -> g.shiftId().equals(shiftId) && g.userId().equals(user.id()))) {
+			throw Problems.rejected("swap", "crisis.shift.already");
+		}
+		store.takeOffered(shiftId, from, user.id(), user.displayName()).orElseThrow(() -> Problems.rejected("swap", "crisis.swap.gone"));
+		notifications.send(List.of(Notice.of(from, c.cptsId(), KIND_GAP, messages.get("crisis.swap.taken.title", s.name()),
+				messages.get("crisis.swap.taken.body", user.displayName()), "/crises/sites/" + s.id())));
+		audit.change("crisis.swap.taken", "crisis_shift", shiftId.toString(), c.cptsId(), offered.label() + " → " + user.displayName());
 	}
 
 	/** Tells those who said they were available (now or within 24 h), and are not signed up, that shifts have gaps; how many were told. */

@@ -111,5 +111,32 @@ class ShiftSignupConcurrencyTest {
 			.isEqualTo(4);
 		assertThat(full.get()).isEqualTo(NURSES - 4);
 		assertThat(other.get()).isZero();
+
+		// a swap: one of the four offers her place, a nurse not on the shift takes it, and is told she is in; nobody else can take it then
+		List<UUID> in = jdbc.sql("select user_id from crisis_shift_signup where shift_id = :s").param("s", shift.get()).query(UUID.class).list();
+		UUID leaving = in.getFirst();
+		UUID taking = nurses.stream().filter(n -> !in.contains(n)).findFirst().orElseThrow();
+		UUID late = nurses.stream().filter(n -> !in.contains(n) && !n.equals(taking)).findFirst().orElseThrow();
+		accounts.runAs(taking, () -> assertThatThrownBy(() -> sites.take(shift.get(), leaving)).isInstanceOf(Problems.RejectedException.class));
+		accounts.runAs(leaving, () -> sites.offer(shift.get(), true));
+		accounts.runAs(taking, () -> sites.take(shift.get(), leaving));
+		accounts.runAs(late, () -> assertThatThrownBy(() -> sites.take(shift.get(), leaving)).isInstanceOfSatisfying(Problems.RejectedException.class,
+				ex -> assertThat(ex.problems().byField()).containsKey("swap")));
+		assertThat(jdbc.sql("select user_id from crisis_shift_signup where shift_id = :s").param("s", shift.get()).query(UUID.class).list())
+			.hasSize(4).contains(taking).doesNotContain(leaving);
+		assertThat(jdbc.sql("select count(*) from notification where user_id = :u and kind = 'crisis.gap'").param("u", leaving).query(Long.class).single())
+			.isEqualTo(1);
+
+		// the day before, the four are reminded once
+		java.time.Instant startsAt = jdbc.sql("select starts_at from crisis_shift where id = :s").param("s", shift.get()).query(java.sql.Timestamp.class)
+			.single().toInstant();
+		assertThat(reminders.remind(startsAt.minus(java.time.Duration.ofHours(2)))).isGreaterThanOrEqualTo(4);
+		assertThat(reminders.remind(startsAt.minus(java.time.Duration.ofHours(1)))).isZero();
+		assertThat(jdbc.sql("select count(*) from notification where kind = 'crisis.shift.reminder' and user_id = any(:u)")
+			.param("u", jdbc.sql("select user_id from crisis_shift_signup where shift_id = :s").param("s", shift.get()).query(UUID.class).list()
+				.toArray(UUID[]::new)).query(Long.class).single()).isEqualTo(4);
 	}
+
+	@Autowired
+	fr.maillage.crisis.internal.ShiftReminders reminders;
 }

@@ -14,6 +14,7 @@ class CrisisKinds implements NotificationKind.Declarations {
 		return List.of(new NotificationKind(AlertDelivery.KIND, "crisis.notify.alert", DeliveryMode.IMMEDIATE),
 				new NotificationKind(AlertDelivery.KIND_CONVENED, "crisis.notify.convened", DeliveryMode.IMMEDIATE),
 				new NotificationKind(PlanReviews.KIND, "crisis.notify.review", DeliveryMode.IMMEDIATE),
-				new NotificationKind(fr.maillage.crisis.Sites.KIND_GAP, "crisis.notify.gap", DeliveryMode.IMMEDIATE));
+				new NotificationKind(fr.maillage.crisis.Sites.KIND_GAP, "crisis.notify.gap", DeliveryMode.IMMEDIATE),
+				new NotificationKind(ShiftReminders.KIND, "crisis.notify.shiftReminder", DeliveryMode.IMMEDIATE));
 	}
 }

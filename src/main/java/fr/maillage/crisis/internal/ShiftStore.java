@@ -22,7 +22,7 @@ public class ShiftStore {
 	}
 
 	/** Someone signed up for a shift. */
-	public record Signup(UUID shiftId, UUID userId, Shift.Role role, String label) {
+	public record Signup(UUID shiftId, UUID userId, Shift.Role role, String label, boolean swapAsked) {
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -99,10 +99,44 @@ public class ShiftStore {
 
 	public List<Signup> signups(UUID siteId) {
 		return jdbc.sql("""
-				select g.shift_id, g.user_id, g.role, g.label from crisis_shift_signup g join crisis_shift s on s.id = g.shift_id
+				select g.shift_id, g.user_id, g.role, g.label, g.swap_asked_at is not null from crisis_shift_signup g join crisis_shift s on s.id = g.shift_id
 				where s.site_id = :s order by s.starts_at, g.role, g.label""").param("s", siteId)
-			.query((rs, n) -> new Signup(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Shift.Role.valueOf(rs.getString(3)), rs.getString(4)))
+			.query((rs, n) -> new Signup(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Shift.Role.valueOf(rs.getString(3)), rs.getString(4),
+					rs.getBoolean(5)))
 			.list();
+	}
+
+	/** Marks (or unmarks) one's place as offered; false when not signed up. */
+	public boolean askSwap(UUID shiftId, UUID userId, boolean asked) {
+		return jdbc.sql("update crisis_shift_signup set swap_asked_at = case when :a then now() end where shift_id = :s and user_id = :u")
+			.param("a", asked).param("s", shiftId).param("u", userId).update() == 1;
+	}
+
+	/** Hands an offered place to someone else (same role), in the caller's transaction under the shift's lock; the former holder, or empty. */
+	public Optional<Signup> takeOffered(UUID shiftId, UUID from, UUID to, String label) {
+		Optional<Signup> offered = jdbc.sql("""
+				delete from crisis_shift_signup where shift_id = :s and user_id = :f and swap_asked_at is not null
+				returning shift_id, user_id, role, label""").param("s", shiftId).param("f", from)
+			.query((rs, n) -> new Signup(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Shift.Role.valueOf(rs.getString(3)), rs.getString(4), true))
+			.optional();
+		offered.ifPresent(o -> signUp(shiftId, to, o.role(), label));
+		return offered;
+	}
+
+	/** Claims the shifts starting before {@code until} not yet reminded, with their sign-ups' users. */
+	public List<Object[]> claimReminders(Instant now, Instant until) {
+		return jdbc.sql("""
+				with due as (update crisis_shift set reminded_at = :now where reminded_at is null and starts_at > :now and starts_at <= :until returning id)
+				select g.user_id, s.id, s.starts_at, x.name, k.cpts_id from due join crisis_shift s on s.id = due.id
+				join crisis_shift_signup g on g.shift_id = s.id join crisis_site x on x.id = s.site_id join crisis k on k.id = x.crisis_id""")
+			.param("now", java.sql.Timestamp.from(now)).param("until", java.sql.Timestamp.from(until))
+			.query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(), rs.getString(4),
+					rs.getObject(5, UUID.class)})
+			.list();
+	}
+
+	public UUID siteOf(UUID shiftId) {
+		return jdbc.sql("select site_id from crisis_shift where id = :s").param("s", shiftId).query(UUID.class).single();
 	}
 
 	public void saveCounts(UUID shiftId, @Nullable Integer doses, @Nullable Integer consultations, UUID by) {

@@ -35,6 +35,8 @@ class CrisisRoutes implements Route.Declarations {
 				Route.post("/crises/creneaux/{shiftId}/inscription", AUTHENTICATED),
 				Route.post("/crises/creneaux/{shiftId}/retrait", AUTHENTICATED),
 				Route.post("/crises/creneaux/{shiftId}/comptes", AUTHENTICATED),
+				Route.post("/crises/creneaux/{shiftId}/echange", AUTHENTICATED),
+				Route.post("/crises/creneaux/{shiftId}/reprise", AUTHENTICATED),
 				Route.get("/api/v1/crises/{crisisId}/sites/{siteId}/shifts", AUTHENTICATED),
 				Route.post("/api/v1/crises/{crisisId}/sites/{siteId}/shifts", AUTHENTICATED),
 				Route.get("/crises/{crisisId}/main-courante.pdf", AUTHENTICATED),

@@ -97,6 +97,18 @@ class CrisisSitesController {
 		return "redirect:/crises/sites/" + siteId + "#creneau-" + shiftId;
 	}
 
+	@PostMapping("/crises/creneaux/{shiftId}/echange")
+	String offer(@PathVariable UUID shiftId, @RequestParam UUID siteId, @RequestParam(defaultValue = "true") boolean offered, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> sites.offer(shiftId, offered), offered ? "crisis.swap.offered" : "crisis.swap.kept");
+		return "redirect:/crises/sites/" + siteId + "#creneau-" + shiftId;
+	}
+
+	@PostMapping("/crises/creneaux/{shiftId}/reprise")
+	String take(@PathVariable UUID shiftId, @RequestParam UUID siteId, @RequestParam UUID from, RedirectAttributes redirect) {
+		Flash.run(messages, redirect, () -> sites.take(shiftId, from), "crisis.swap.done");
+		return "redirect:/crises/sites/" + siteId + "#creneau-" + shiftId;
+	}
+
 	@PostMapping("/crises/creneaux/{shiftId}/comptes")
 	String count(@PathVariable UUID shiftId, @RequestParam UUID siteId, @RequestParam(required = false) @Nullable String doses,
 			@RequestParam(required = false) @Nullable String consultations, RedirectAttributes redirect) {
