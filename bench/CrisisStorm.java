@@ -1,8 +1,9 @@
 // Availability answers to a crisis alert (issue 20): CLIENTS clients post the answers of the
 // professionals whose API tokens are in TOKENS (one per line), closed loop, through
 // POST /api/v1/crises/{crisis}/alerts/{alert}/answer; meanwhile the referent's board
-// (GET /api/v1/crises/{crisis}/availability) is read every 250 ms. Single-file Java program.
-//   java bench/CrisisStorm.java BASE CRISIS ALERT TOKENS CLIENTS REFERENT_TOKEN
+// (GET /api/v1/crises/{crisis}/availability) is read every 250 ms. SECONDS > 0 spreads the answers
+// evenly over that time (each client waits between its requests); 0: closed loop. Single-file Java.
+//   java bench/CrisisStorm.java BASE CRISIS ALERT TOKENS CLIENTS REFERENT_TOKEN [SECONDS]
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,9 @@ public class CrisisStorm {
 		List<String> tokens = Files.readAllLines(Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList();
 		int clients = Integer.parseInt(args[4]);
 		String referent = args[5];
+		double seconds = args.length > 6 ? Double.parseDouble(args[6]) : 0;
+		int perClient = (tokens.size() + clients - 1) / clients;
+		long gapNanos = seconds <= 0 ? 0 : (long) (seconds * 1e9 / perClient);
 		HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 		AtomicInteger next = new AtomicInteger();
 		AtomicBoolean done = new AtomicBoolean();
@@ -56,16 +60,28 @@ public class CrisisStorm {
 		long start = System.nanoTime();
 		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int c = 0; c < clients; c++) {
+				int client = c;
 				pool.submit(() -> {
+					long t = start + (gapNanos == 0 ? 0 : gapNanos * client / clients);
 					int i;
 					while ((i = next.getAndIncrement()) < tokens.size()) {
+						long wait = t - System.nanoTime();
+						if (wait > 0) {
+							try {
+								Thread.sleep(Duration.ofNanos(wait));
+							}
+							catch (InterruptedException ex) {
+								return;
+							}
+						}
+						t += gapNanos;
 						String body = "{\"answer\":\"" + ANSWERS[i % 3] + "\"}";
 						HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/crises/" + crisis + "/alerts/" + alert + "/answer"))
 							.header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.get(i))
 							.timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
 						long t0 = System.nanoTime();
 						try {
-							HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.discarding());
+							HttpResponse<Void> resp = http.send(r, HttpResponse.BodyHandlers.discarding());
 							answers.add((System.nanoTime() - t0) / 1000);
 							statuses.computeIfAbsent(resp.statusCode(), k -> new AtomicInteger()).incrementAndGet();
 						}

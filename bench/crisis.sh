@@ -40,6 +40,8 @@ until [ "$(psql_ -tA -c "select count(*) from notification where link = '/crises
 inboxes=$(date +%s.%N)
 python3 -c "print('POST answered in %.2f s; every inbox has it %.2f s after the POST was sent' % ($sent - $start, $inboxes - $start))"
 echo "  $(psql_ -tA -c "select count(*) || ' notifications, ' || count(distinct user_id) || ' distinct professionals' from notification where link = '/crises/alertes/$alert'")"
-echo "== $n answers from 200 clients, the board read during the storm"
-java bench/CrisisStorm.java $BASE "$crisis" "$alert" "$out/crisis-tokens.txt" 200 "$TOKEN"
+echo "== $n answers from 200 clients spread over ${SPREAD:-50} s, the board read during the storm"
+java bench/CrisisStorm.java $BASE "$crisis" "$alert" "$out/crisis-tokens.txt" 200 "$TOKEN" "${SPREAD:-50}"
 echo "  $(psql_ -tA -c "select count(answer) || ' answers kept of ' || count(*) || ' recipients' from crisis_alert_recipient where alert_id = '$alert'")"
+echo "== the same answers again, 200 clients in a closed loop (saturation)"
+java bench/CrisisStorm.java $BASE "$crisis" "$alert" "$out/crisis-tokens.txt" 200 "$TOKEN" 0

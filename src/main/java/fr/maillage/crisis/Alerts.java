@@ -7,7 +7,6 @@ import fr.maillage.audit.AuditLog;
 import fr.maillage.crisis.internal.AlertStore;
 import fr.maillage.crisis.internal.PlanStore;
 import fr.maillage.directory.AccountLinks;
-import fr.maillage.notifications.LiveUpdates;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
 import fr.maillage.reference.CommuneListResolver;
@@ -50,12 +49,12 @@ public class Alerts {
 	private final Accounts accounts;
 	private final AccountLinks links;
 	private final CommuneListResolver communes;
-	private final LiveUpdates live;
+	private final fr.maillage.crisis.internal.BoardPulse pulse;
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 
 	Alerts(AlertStore store, PlanStore plans, Crises crises, CrisisPlans access, CptsAccess cptsAccess, Accounts accounts, AccountLinks links,
-			CommuneListResolver communes, LiveUpdates live, ApplicationEventPublisher events, AuditLog audit) {
+			CommuneListResolver communes, fr.maillage.crisis.internal.BoardPulse pulse, ApplicationEventPublisher events, AuditLog audit) {
 		this.store = store;
 		this.plans = plans;
 		this.crises = crises;
@@ -64,7 +63,7 @@ public class Alerts {
 		this.accounts = accounts;
 		this.links = links;
 		this.communes = communes;
-		this.live = live;
+		this.pulse = pulse;
 		this.events = events;
 		this.audit = audit;
 	}
@@ -146,15 +145,18 @@ public class Alerts {
 	@Transactional
 	public void answer(UUID alertId, CrisisAlert.@Nullable Answer answer) {
 		CurrentUser user = cptsAccess.requireUser();
-		CrisisAlert a = store.find(alertId).orElseThrow(NotFoundException::new);
 		if (answer == null) {
+			store.find(alertId).orElseThrow(NotFoundException::new);
 			throw Problems.rejected("answer", "crisis.answer.required");
 		}
-		store.answerOf(alertId, user.id());
-		a.requireOpen();
-		store.answer(alertId, user.id(), answer);
-		Crisis c = crises.find(a.crisisId());
-		live.publish(crises.cellOf(c), "crisis-board");
+		// one statement on the way that matters (thousands of answers a minute); the reasons of a refusal looked up after
+		UUID crisis = store.answerIfOpen(alertId, user.id(), answer).orElseGet(() -> {
+			CrisisAlert a = store.find(alertId).orElseThrow(NotFoundException::new);
+			store.answerOf(alertId, user.id());
+			a.requireOpen();
+			throw new NotFoundException();
+		});
+		pulse.changed(crisis);
 	}
 
 	/** The open alerts the signed-in user was sent. */
@@ -175,8 +177,8 @@ public class Alerts {
 		CrisisAlert a = store.find(alertId).orElseThrow(NotFoundException::new);
 		Crisis c = crises.get(a.crisisId());
 		audit.read("crisis.board.read", "crisis_alert", alertId.toString(), c.cptsId(), null);
-		return new Board(c, a, store.counts(alertId, null).stream().findFirst().orElse(new AlertStore.Counts("*", 0, 0, 0, 0, 0)),
-				store.counts(alertId, "profession"), store.counts(alertId, "commune_name"), store.people(alertId, CrisisAlert.Answer.NOW, BOARD_NAMES),
+		AlertStore.BoardCounts counts = store.boardCounts(alertId);
+		return new Board(c, a, counts.total(), counts.byProfession(), counts.byCommune(), store.people(alertId, CrisisAlert.Answer.NOW, BOARD_NAMES),
 				store.people(alertId, CrisisAlert.Answer.WITHIN_24H, BOARD_NAMES), store.people(alertId, null, BOARD_NAMES));
 	}
 

@@ -81,6 +81,17 @@ public class AlertStore {
 		jdbc.sql("update crisis_alert set delivered_at = coalesce(delivered_at, now()) where id = :a").param("a", alertId).update();
 	}
 
+	/**
+	 * Records an answer in one statement while the alert is open; the crisis's id, or empty when the
+	 * user was not asked or the alert is closed ({@link #answerOf} and {@link #find} then tell which).
+	 */
+	public Optional<UUID> answerIfOpen(UUID alertId, UUID userId, CrisisAlert.Answer answer) {
+		return jdbc.sql("""
+				update crisis_alert_recipient r set answer = :v, answered_at = now() from crisis_alert a
+				where a.id = r.alert_id and r.alert_id = :a and r.user_id = :u and a.status = 'OPEN' returning a.crisis_id""")
+			.param("v", answer.name()).param("a", alertId).param("u", userId).query(UUID.class).optional();
+	}
+
 	/** Records an answer; false when the user was not asked. */
 	public boolean answer(UUID alertId, UUID userId, CrisisAlert.Answer answer) {
 		return jdbc.sql("update crisis_alert_recipient set answer = :v, answered_at = now() where alert_id = :a and user_id = :u")
@@ -97,15 +108,34 @@ public class AlertStore {
 		jdbc.sql("update crisis_alert set status = 'CLOSED', closed_at = now() where id = :a and status = 'OPEN'").param("a", alertId).update();
 	}
 
-	/** Counts by {@code column} (profession, commune_name) or for everyone when null. */
-	public List<Counts> counts(UUID alertId, @Nullable String column) {
-		String group = column == null ? "'*'" : "coalesce(" + column + ", '—')";
-		return jdbc.sql("""
-				select %s as g, count(*), count(*) filter (where answer = 'NOW'), count(*) filter (where answer = 'WITHIN_24H'),
+	/** The board's counts in one pass: everyone, by profession, by commune (each group by number of recipients). */
+	public record BoardCounts(Counts total, List<Counts> byProfession, List<Counts> byCommune) {
+	}
+
+	public BoardCounts boardCounts(UUID alertId) {
+		List<Counts> professions = new java.util.ArrayList<>();
+		List<Counts> communes = new java.util.ArrayList<>();
+		Counts[] total = {new Counts("*", 0, 0, 0, 0, 0)};
+		jdbc.sql("""
+				select grouping(profession), grouping(commune_name), coalesce(profession, '—'), coalesce(commune_name, '—'), count(*),
+				  count(*) filter (where answer = 'NOW'), count(*) filter (where answer = 'WITHIN_24H'),
 				  count(*) filter (where answer = 'UNAVAILABLE'), count(*) filter (where answer is null)
-				from crisis_alert_recipient where alert_id = :a group by 1 order by 2 desc, 1""".formatted(group))
-			.param("a", alertId).query((rs, n) -> new Counts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
-			.list();
+				from crisis_alert_recipient where alert_id = :a group by grouping sets ((), (profession), (commune_name)) order by 5 desc, 3, 4""")
+			.param("a", alertId).query((rs, n) -> {
+				boolean byProfession = rs.getInt(1) == 0;
+				boolean byCommune = rs.getInt(2) == 0;
+				Counts c = new Counts(byProfession ? rs.getString(3) : byCommune ? rs.getString(4) : "*", rs.getLong(5), rs.getLong(6), rs.getLong(7),
+						rs.getLong(8), rs.getLong(9));
+				if (byProfession) {
+					professions.add(c);
+				} else if (byCommune) {
+					communes.add(c);
+				} else {
+					total[0] = c;
+				}
+				return c;
+			}).list();
+		return new BoardCounts(total[0], professions, communes);
 	}
 
 	/** The people who answered {@code answer} (or who have not, when null), at most {@code limit}, by name. */
