@@ -39,8 +39,6 @@ public class Alerts {
 	public record Received(Crisis crisis, CrisisAlert alert, CrisisAlert.@Nullable Answer answer) {
 	}
 
-	static final int BOARD_NAMES = 200;
-
 	private final AlertStore store;
 	private final PlanStore plans;
 	private final Crises crises;
@@ -50,11 +48,14 @@ public class Alerts {
 	private final AccountLinks links;
 	private final CommuneListResolver communes;
 	private final fr.maillage.crisis.internal.BoardPulse pulse;
+	private final fr.maillage.crisis.internal.BoardCache boards;
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 
 	Alerts(AlertStore store, PlanStore plans, Crises crises, CrisisPlans access, CptsAccess cptsAccess, Accounts accounts, AccountLinks links,
-			CommuneListResolver communes, fr.maillage.crisis.internal.BoardPulse pulse, ApplicationEventPublisher events, AuditLog audit) {
+			CommuneListResolver communes, fr.maillage.crisis.internal.BoardPulse pulse, fr.maillage.crisis.internal.BoardCache boards,
+			ApplicationEventPublisher events, AuditLog audit) {
+		this.boards = boards;
 		this.store = store;
 		this.plans = plans;
 		this.crises = crises;
@@ -156,6 +157,7 @@ public class Alerts {
 			a.requireOpen();
 			throw new NotFoundException();
 		});
+		boards.changed(alertId);
 		pulse.changed(crisis);
 	}
 
@@ -177,9 +179,8 @@ public class Alerts {
 		CrisisAlert a = store.find(alertId).orElseThrow(NotFoundException::new);
 		Crisis c = crises.get(a.crisisId());
 		audit.read("crisis.board.read", "crisis_alert", alertId.toString(), c.cptsId(), null);
-		AlertStore.BoardCounts counts = store.boardCounts(alertId);
-		return new Board(c, a, counts.total(), counts.byProfession(), counts.byCommune(), store.people(alertId, CrisisAlert.Answer.NOW, BOARD_NAMES),
-				store.people(alertId, CrisisAlert.Answer.WITHIN_24H, BOARD_NAMES), store.people(alertId, null, BOARD_NAMES));
+		fr.maillage.crisis.internal.BoardCache.Snapshot b = boards.of(alertId);
+		return new Board(c, a, b.counts().total(), b.counts().byProfession(), b.counts().byCommune(), b.now(), b.within24h(), b.silent());
 	}
 
 	@Transactional
@@ -189,6 +190,7 @@ public class Alerts {
 		access.requireLeader(c.cptsId());
 		a.close();
 		store.saveClosed(alertId);
+		boards.forget(alertId);
 		audit.change("crisis.alert.closed", "crisis_alert", alertId.toString(), c.cptsId(), null);
 	}
 }

@@ -144,11 +144,15 @@ class CrisisIntegrationTest {
 		assertThat(delivery.remind(Instant.now().plus(Duration.ofMinutes(40)))).as("once").isZero();
 		accounts.runAs(gp, () -> alerts.answer(alertId, CrisisAlert.Answer.WITHIN_24H));
 
-		accounts.runAs(referent, () -> {
+		// the board is live within half a second of the last answer
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> accounts.runAs(referent, () -> {
 			Alerts.Board b = alerts.board(alertId);
 			assertThat(b.total().now()).isEqualTo(1);
 			assertThat(b.total().within24h()).isEqualTo(1);
 			assertThat(b.total().silent()).isZero();
+		}));
+		accounts.runAs(referent, () -> {
+			Alerts.Board b = alerts.board(alertId);
 			assertThat(b.byProfession()).extracting(fr.maillage.crisis.internal.AlertStore.Counts::group).contains("Infirmier");
 			assertThat(b.now()).singleElement().satisfies(p -> assertThat(p.communeName()).isEqualTo("Manosque"));
 			alerts.close(alertId);

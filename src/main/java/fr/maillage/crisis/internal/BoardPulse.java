@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the cell's browsers that a crisis's board changed, at most every half second per crisis: a
- * storm of answers (thousands a second) becomes two refreshes a second of each open board, the last
- * answer always shown (the pulse fires after it).
+ * storm of answers (thousands a second) becomes two computations a second of each open board (kept
+ * in {@link BoardCache}) and two refreshes of each open page, the last answer always shown (the
+ * pulse fires after it).
  */
 @Component
 public class BoardPulse implements DisposableBean {
@@ -25,11 +26,15 @@ public class BoardPulse implements DisposableBean {
 	private final CrisisStore crises;
 	private final Cells cells;
 	private final LiveUpdates live;
+	private final AlertStore alerts;
+	private final BoardCache boards;
 
-	BoardPulse(CrisisStore crises, Cells cells, LiveUpdates live) {
+	BoardPulse(CrisisStore crises, Cells cells, LiveUpdates live, AlertStore alerts, BoardCache boards) {
 		this.crises = crises;
 		this.cells = cells;
 		this.live = live;
+		this.alerts = alerts;
+		this.boards = boards;
 	}
 
 	/** The board of this crisis changed (call after the change committed, or from its transaction: the pulse comes later anyway). */
@@ -37,7 +42,13 @@ public class BoardPulse implements DisposableBean {
 		if (pending.add(crisisId)) {
 			timer.schedule(() -> {
 				pending.remove(crisisId);
-				crises.find(crisisId).ifPresent(c -> live.publish(cells.of(c), "crisis-board"));
+				try {
+					// the boards the cell will fetch are computed once here, not by each reader
+					alerts.ofCrisis(crisisId).stream().filter(a -> a.status() == fr.maillage.crisis.CrisisAlert.Status.OPEN).forEach(a -> boards.refresh(a.id()));
+					crises.find(crisisId).ifPresent(c -> live.publish(cells.of(c), "crisis-board"));
+				} catch (RuntimeException ex) {
+					org.slf4j.LoggerFactory.getLogger(BoardPulse.class).warn("crisis board pulse failed for {}", crisisId, ex);
+				}
 			}, PERIOD_MS, TimeUnit.MILLISECONDS);
 		}
 	}
