@@ -18,4 +18,5 @@ begin
     execute format('revoke insert, update, delete, truncate on flyway_schema_history from %I', app);
     -- the crisis log is append-only for the application (the trigger refuses too, whoever asks)
     execute format('revoke update, delete, truncate on crisis_log_entry from %I', app);
+    execute format('revoke update, delete, truncate on crisis_log_attachment from %I', app);
 end $$;

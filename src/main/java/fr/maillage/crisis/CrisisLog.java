@@ -3,7 +3,11 @@ package fr.maillage.crisis;
 import fr.maillage.accounts.CurrentUser;
 import fr.maillage.audit.AuditLog;
 import fr.maillage.crisis.internal.LogStore;
+import fr.maillage.platform.FileCheck;
+import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
+import fr.maillage.platform.Upload;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +27,13 @@ public class CrisisLog {
 	private final CrisisPlans access;
 	private final AuditLog audit;
 
-	CrisisLog(LogStore store, Crises crises, CrisisPlans access, AuditLog audit) {
+	/** At most this many files to an entry. */
+	static final int FILES = 3;
+
+	private final FileCheck files;
+
+	CrisisLog(LogStore store, Crises crises, CrisisPlans access, AuditLog audit, FileCheck files) {
+		this.files = files;
 		this.store = store;
 		this.crises = crises;
 		this.access = access;
@@ -39,6 +49,12 @@ public class CrisisLog {
 	/** Adds an entry; answers its number. */
 	@Transactional
 	public int add(UUID crisisId, LogEntry.@Nullable Kind kind, @Nullable String text, @Nullable UUID corrects) {
+		return add(crisisId, kind, text, corrects, List.of());
+	}
+
+	/** Adds an entry with its attachments (PDF, images, office documents; three at most); answers its number. */
+	@Transactional
+	public int add(UUID crisisId, LogEntry.@Nullable Kind kind, @Nullable String text, @Nullable UUID corrects, List<Upload> uploads) {
 		Crisis c = crises.find(crisisId);
 		CurrentUser user = access.requireReader(c.cptsId());
 		c.requireActive();
@@ -55,9 +71,35 @@ public class CrisisLog {
 		if (corrects != null && !store.belongs(corrects, crisisId)) {
 			problems.reject("corrects", "crisis.log.corrects");
 		}
+		List<FileCheck.Checked> checked = new ArrayList<>();
+		if (uploads.size() > FILES) {
+			problems.reject("files", "crisis.log.files.tooMany", FILES);
+		}
+		for (Upload u : uploads) {
+			FileCheck.Checked k = files.check(u.name(), u.content());
+			if (k == null) {
+				problems.reject("files", "crisis.log.files.type", u.name());
+			}
+			checked.add(k);
+		}
 		problems.throwIfAny();
-		int seq = store.append(UUID.randomUUID(), crisisId, kind, t, corrects, user.id(), user.displayName());
-		audit.change("crisis.log.added", "crisis", crisisId.toString(), c.cptsId(), "entrée " + seq);
+		UUID id = UUID.randomUUID();
+		int seq = store.append(id, crisisId, kind, t, corrects, user.id(), user.displayName());
+		for (int i = 0; i < uploads.size(); i++) {
+			store.attach(id, checked.get(i).name(), checked.get(i).contentType(), uploads.get(i).content());
+		}
+		audit.change("crisis.log.added", "crisis", crisisId.toString(), c.cptsId(),
+				"entrée " + seq + (uploads.isEmpty() ? "" : ", " + uploads.size() + " pièce(s) jointe(s)"));
 		return seq;
+	}
+
+	/** An attachment of the log, for those who read the log; its read audited. */
+	@Transactional
+	public LogEntry.File attachment(UUID attachmentId) {
+		var found = store.file(attachmentId).orElseThrow(NotFoundException::new);
+		Crisis c = crises.find(found.getKey());
+		access.requireReader(c.cptsId());
+		audit.read("crisis.log.file.read", "crisis_log_attachment", attachmentId.toString(), c.cptsId(), found.getValue().name());
+		return found.getValue();
 	}
 }

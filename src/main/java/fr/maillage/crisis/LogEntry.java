@@ -1,6 +1,7 @@
 package fr.maillage.crisis;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,15 @@ import org.jspecify.annotations.Nullable;
  * changed — a correction is a new entry that points to the one it corrects.
  */
 public record LogEntry(UUID id, UUID crisisId, int seq, Kind kind, String text, @Nullable UUID corrects, @Nullable Integer correctsSeq, String author,
-		Instant at) {
+		Instant at, List<Attachment> attachments) {
+
+	/** A file joined to an entry (an order, a photo of the site, a stock sheet); its content is read apart. */
+	public record Attachment(UUID id, String name, String contentType, int size) {
+	}
+
+	/** An attachment's content, to download. */
+	public record File(String name, String contentType, byte[] content) {
+	}
 
 	public enum Kind {
 		DECISION, INFORMATION, REQUEST, ACTION;

@@ -19,7 +19,7 @@ public final class UploadLimits {
 
 	/** One attachment of a message. */
 	public static final long ATTACHMENT_BYTES = 10L * 1024 * 1024;
-	/** A message with its attachments (at most three of the largest). */
+	/** A message, or an entry of a crisis log, with its attachments (at most three of the largest). */
 	public static final long MESSAGE_REQUEST_BYTES = 3 * ATTACHMENT_BYTES + 1024 * 1024;
 
 	/** One document of an association's library (statutes, a scanned convention, a projet de santé). */
@@ -30,7 +30,8 @@ public final class UploadLimits {
 	}
 
 	private static boolean isMessagePost(String path) {
-		return path.startsWith("/messages/") || path.startsWith("/api/v1/conversations/");
+		return path.startsWith("/messages/") || path.startsWith("/api/v1/conversations/") || path.matches("/crises/[^/]+/main-courante")
+				|| path.matches("/api/v1/crises/[^/]+/log");
 	}
 
 	/** The largest request body accepted on a path. */

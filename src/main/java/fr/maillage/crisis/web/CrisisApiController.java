@@ -6,23 +6,32 @@ import fr.maillage.crisis.Crisis;
 import fr.maillage.crisis.CrisisAlert;
 import fr.maillage.crisis.CrisisForms;
 import fr.maillage.crisis.CrisisPlans;
+import fr.maillage.crisis.LogEntry;
 import fr.maillage.crisis.PlanForm;
 import fr.maillage.crisis.internal.PlanStore;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.TypedValues;
+import fr.maillage.platform.Upload;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The crisis mission's JSON API: the plan (current and versions), activation, alerts, answers, the board, closing. */
 @RestController
@@ -88,7 +97,7 @@ class CrisisApiController {
 	}
 
 	@GetMapping("/api/v1/crises/{crisisId}/log")
-	List<fr.maillage.crisis.LogEntry> log(@PathVariable UUID crisisId) {
+	List<LogEntry> log(@PathVariable UUID crisisId) {
 		return log.entries(crisisId);
 	}
 
@@ -96,9 +105,32 @@ class CrisisApiController {
 	}
 
 	@PostMapping("/api/v1/crises/{crisisId}/log")
-	ResponseEntity<List<fr.maillage.crisis.LogEntry>> addToLog(@PathVariable UUID crisisId, @RequestBody NewEntry e) {
-		log.add(crisisId, TypedValues.enumOf(fr.maillage.crisis.LogEntry.Kind.class, e.kind()), e.text(), e.corrects());
+	ResponseEntity<List<LogEntry>> addToLog(@PathVariable UUID crisisId, @RequestBody NewEntry e) {
+		log.add(crisisId, TypedValues.enumOf(LogEntry.Kind.class, e.kind()), e.text(), e.corrects());
 		return ResponseEntity.status(HttpStatus.CREATED).body(log.entries(crisisId));
+	}
+
+	/** The same with attachments: a multipart form with kind, text, corrects and up to three files. */
+	@PostMapping(path = "/api/v1/crises/{crisisId}/log", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<List<LogEntry>> addToLogWithFiles(@PathVariable UUID crisisId, @RequestParam(required = false) @Nullable String kind,
+			@RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable String corrects,
+			@RequestParam(required = false) @Nullable List<MultipartFile> files) throws IOException {
+		log.add(crisisId, TypedValues.enumOf(LogEntry.Kind.class, kind), text, TypedValues.uuid(corrects),
+				Upload.of(files));
+		return ResponseEntity.status(HttpStatus.CREATED).body(log.entries(crisisId));
+	}
+
+	@GetMapping("/api/v1/crises/log/attachments/{attachmentId}")
+	ResponseEntity<byte[]> logFile(@PathVariable UUID attachmentId) {
+		return download(log.attachment(attachmentId));
+	}
+
+	static ResponseEntity<byte[]> download(LogEntry.File f) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(f.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(f.name(), StandardCharsets.UTF_8).build().toString())
+			.body(f.content());
 	}
 
 	record Close(@Nullable String review) {

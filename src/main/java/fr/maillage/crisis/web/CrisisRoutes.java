@@ -3,8 +3,12 @@ package fr.maillage.crisis.web;
 import static fr.maillage.platform.Access.AUTHENTICATED;
 import static fr.maillage.platform.Access.CPTS_MEMBER;
 
+import fr.maillage.platform.Bulkhead;
 import fr.maillage.platform.Route;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /** The crisis module's routes: a CPTS's hub and plan (members, the services check the cell), a crisis's pages and the recipients' answers. */
@@ -40,6 +44,8 @@ class CrisisRoutes implements Route.Declarations {
 				Route.get("/api/v1/crises/{crisisId}/sites/{siteId}/shifts", AUTHENTICATED),
 				Route.post("/api/v1/crises/{crisisId}/sites/{siteId}/shifts", AUTHENTICATED),
 				Route.get("/crises/{crisisId}/main-courante.pdf", AUTHENTICATED),
+				Route.get("/crises/main-courante/pieces/{attachmentId}", AUTHENTICATED),
+				Route.get("/api/v1/crises/log/attachments/{attachmentId}", AUTHENTICATED),
 				Route.get("/api/v1/crises/{crisisId}/log", AUTHENTICATED),
 				Route.post("/api/v1/crises/{crisisId}/log", AUTHENTICATED),
 				Route.get("/crises/alertes/{alertId}", AUTHENTICATED),
@@ -51,5 +57,15 @@ class CrisisRoutes implements Route.Declarations {
 				Route.post("/api/v1/crises/{crisisId}/alerts/{alertId}/answer", AUTHENTICATED),
 				Route.get("/api/v1/crises/{crisisId}/availability", AUTHENTICATED),
 				Route.post("/api/v1/crises/{crisisId}/close", AUTHENTICATED));
+	}
+
+	/**
+	 * The answers to an alert come in storms (25,000 in a minute): a few at a time reach the
+	 * application, so the cell's board and everyone else keep their database connections.
+	 */
+	@Bean
+	Bulkhead crisisAnswers(@Value("${maillage.crisis.answers-at-once}") int permits) {
+		return new Bulkhead("crisis-answers", List.of("/api/v1/crises/{crisisId}/alerts/{alertId}/answer", "/crises/alertes/{alertId}/reponse"),
+				permits, Duration.ofSeconds(30));
 	}
 }

@@ -142,9 +142,12 @@ class CrisisRunPagesController {
 
 	@PostMapping("/crises/{crisisId}/main-courante")
 	String addToLog(@PathVariable UUID crisisId, @RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String text,
-			@RequestParam(required = false) @Nullable String corrects, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String corrects,
+			@RequestParam(required = false) java.util.@Nullable List<org.springframework.web.multipart.MultipartFile> files, Model model,
+			RedirectAttributes redirect) throws java.io.IOException {
 		try {
-			int seq = log.add(crisisId, TypedValues.enumOf(fr.maillage.crisis.LogEntry.Kind.class, kind), text, TypedValues.uuid(corrects));
+			int seq = log.add(crisisId, TypedValues.enumOf(fr.maillage.crisis.LogEntry.Kind.class, kind), text, TypedValues.uuid(corrects),
+					fr.maillage.platform.Upload.of(files));
 			redirect.addFlashAttribute("success", messages.get("crisis.log.added", seq));
 			return "redirect:/crises/" + crisisId + "#main-courante";
 		} catch (Problems.RejectedException ex) {
@@ -154,6 +157,11 @@ class CrisisRunPagesController {
 			model.addAttribute("alertForm", CrisisForms.AlertForm.empty());
 			return page(crisisId, model);
 		}
+	}
+
+	@GetMapping("/crises/main-courante/pieces/{attachmentId}")
+	org.springframework.http.ResponseEntity<byte[]> logFile(@PathVariable UUID attachmentId) {
+		return CrisisApiController.download(log.attachment(attachmentId));
 	}
 
 	@GetMapping("/crises/{crisisId}/main-courante.pdf")
