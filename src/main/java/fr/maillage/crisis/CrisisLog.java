@@ -93,6 +93,21 @@ public class CrisisLog {
 		return seq;
 	}
 
+	/**
+	 * Closes the crisis with its written review and, when given, the review's documents, kept as a
+	 * last entry of the log; all or nothing (a review too short keeps the crisis open and adds nothing).
+	 */
+	@Transactional
+	public Crisis close(UUID crisisId, String review, List<Upload> uploads) {
+		if (!uploads.isEmpty()) {
+			add(crisisId, LogEntry.Kind.INFORMATION, REVIEW_ATTACHED, null, uploads);
+		}
+		return crises.close(crisisId, review);
+	}
+
+	/** The entry that carries the review's documents. */
+	static final String REVIEW_ATTACHED = "Retour d'expérience : documents joints à la clôture.";
+
 	/** An attachment of the log, for those who read the log; its read audited. */
 	@Transactional
 	public LogEntry.File attachment(UUID attachmentId) {

@@ -30,7 +30,7 @@ public final class UploadLimits {
 	}
 
 	private static boolean isMessagePost(String path) {
-		return path.startsWith("/messages/") || path.startsWith("/api/v1/conversations/") || path.matches("/crises/[^/]+/main-courante")
+		return path.startsWith("/messages/") || path.startsWith("/api/v1/conversations/") || path.matches("/crises/[^/]+/(main-courante|cloture)")
 				|| path.matches("/api/v1/crises/[^/]+/log");
 	}
 

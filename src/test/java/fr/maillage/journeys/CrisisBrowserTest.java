@@ -13,8 +13,10 @@ import fr.maillage.support.Gps;
 import fr.maillage.support.IntegrationTest;
 import fr.maillage.support.People;
 import fr.maillage.support.TestData;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -64,6 +66,17 @@ class CrisisBrowserTest {
 		Gps.link(jdbc, id(nurse), Gps.practitioner(jdbc, "ROUX" + tag, "60", "Infirmier", "", "04112", "Manosque"));
 		Gps.link(jdbc, id(gp), Gps.create(jdbc, "BLANC" + tag, "04112", "Manosque"));
 		Gps.link(jdbc, id(physio), Gps.practitioner(jdbc, "FAURE" + tag, "70", "Masseur-kinésithérapeute", "", "04112", "Manosque"));
+		// one frail patient of Manosque followed after a hospital stay, the nurse in her circle
+		Api coordinatorApi = new Api(port, People.token(port, coordinator));
+		String discharge = coordinatorApi.post("/api/v1/cpts/" + cpts + "/pathway-templates/examples", Map.of()).json().valueStream()
+			.filter(n -> n.get("name").asString().startsWith("Sortie")).findFirst().orElseThrow().get("id").asString();
+		UUID nurseEntry = jdbc.sql("select practitioner_id from account_link_directory where user_id = :u and status = 'ACTIVE'").param("u", id(nurse))
+			.query(UUID.class).single();
+		Api.Response enrolled = new Api(port, People.token(port, gp)).post("/api/v1/pathway-enrolments", Map.ofEntries(Map.entry("cptsId", cpts),
+				Map.entry("templateId", discharge), Map.entry("startDate", java.time.LocalDate.now().toString()), Map.entry("birthName", "ARNAUD"),
+				Map.entry("firstNames", "Lucienne"), Map.entry("birthDate", "1941-03-09"), Map.entry("sex", "F"), Map.entry("communeCode", "04112"),
+				Map.entry("consentHow", "ORAL"), Map.entry("consent", true), Map.entry("circle", List.of(Map.of("practitionerId", nurseEntry.toString())))));
+		org.assertj.core.api.Assertions.assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
 		String base = "http://127.0.0.1:" + port;
 		String referentName = jdbc.sql("select display_name from user_account where id = :u").param("u", id(referent)).query(String.class).single();
 
@@ -214,6 +227,15 @@ class CrisisBrowserTest {
 			String planning = Files.readString(csv.path());
 			assertThat(planning).contains("Infirmiers").contains("120").contains(jdbc.sql("select display_name from user_account where id = :u")
 				.param("u", id(nurse)).query(String.class).single());
+			// printed: a table per day, the first day full with its counts, the second day's gaps in words
+			var printed = page.waitForDownload(() -> page.getByText("Planning à imprimer (PDF)").click());
+			try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(printed.path()))) {
+				String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+				assertThat(text).contains("Planning – Centre de vaccination du gymnase").contains("EXERCICE — ceci n'est pas une crise réelle.")
+					.contains(tomorrow.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH)))
+					.contains(tomorrow.plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH)))
+					.contains("120 doses, 0 consultations").contains("1 à pourvoir").contains("09:00 – 13:00");
+			}
 			Browser.screenshot(page, "crise-site-creneaux");
 		}
 
@@ -224,8 +246,13 @@ class CrisisBrowserTest {
 			// the log: an entry, one refused (empty), a correction pointing to the first
 			page.locator("#log-kind").selectOption("DECISION");
 			page.locator("#log-text").fill("Ouverture du gymnase à 14 h pour les visites.");
+			byte[] map = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+			page.getByLabel("Pièces jointes (facultatif, trois au plus)")
+				.setInputFiles(new com.microsoft.playwright.options.FilePayload("plan-gymnase.pdf", "application/pdf", map));
 			page.getByRole(AriaRole.BUTTON, named("Ajouter à la main courante")).click();
 			assertThat(page.getByText("Entrée n° 1 ajoutée à la main courante.")).isVisible();
+			var attached = page.waitForDownload(() -> page.locator("#entree-1").getByText("plan-gymnase.pdf").click());
+			org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(attached.path())).isEqualTo(map);
 			page.locator("#log-kind").selectOption("ACTION");
 			page.getByRole(AriaRole.BUTTON, named("Ajouter à la main courante")).click();
 			assertThat(page.locator("#text-erreur")).containsText("Écrivez l'entrée");
@@ -239,17 +266,43 @@ class CrisisBrowserTest {
 			var logPdf = page.waitForDownload(() -> page.getByText("Main courante (PDF)").click());
 			try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(logPdf.path()))) {
 				String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-				assertThat(text).contains("Main courante – [EXERCICE] Canicule").contains("Ouverture du gymnase à 14 h").contains("corrige l'entrée n° 1");
+				assertThat(text).contains("Main courante – [EXERCICE] Canicule").contains("Ouverture du gymnase à 14 h").contains("corrige l'entrée n° 1")
+					.contains("Pièces jointes : plan-gymnase.pdf");
 			}
+			// the frail patients followed in the area, in counts; their circles asked to take news, never a name
+			assertThat(page.locator("table.followup")).containsText("Sortie d'hospitalisation");
+			assertThat(page.locator("table.followup tbody td").nth(1)).hasText("1");
+			assertThat(page.locator("table.followup")).not().containsText("ARNAUD");
+			page.getByText("Demander aux cercles de soins de prendre des nouvelles").click();
+			page.getByRole(AriaRole.BUTTON, named("Envoyer aux cercles de soins")).click();
+			assertThat(page.locator("#followUpMessage-erreur")).containsText("Écrivez ce que vous demandez");
+			page.locator("#followUpMessage").fill("Appelez aujourd'hui vos patients âgés qui vivent seuls.");
+			page.getByRole(AriaRole.BUTTON, named("Envoyer aux cercles de soins")).click();
+			assertThat(page.getByText("Demande envoyée aux cercles de soins")).isVisible();
+			assertThat(page.locator("#entree-3")).containsText("Appelez aujourd'hui vos patients âgés");
 			page.getByText("Clore la crise").first().click();
 			page.locator("#review").fill("court");
 			page.getByRole(AriaRole.BUTTON, named("Clore la crise")).click();
 			assertThat(page.locator("#review-erreur")).containsText("20 caractères");
 			assertThat(page.locator("#review")).hasValue("court");
 			page.locator("#review").fill("Cellule réunie en dix minutes ; 2 professionnels disponibles sur 3. À revoir : les numéros des suppléants.");
+			page.getByLabel("Documents du retour d'expérience", new Page.GetByLabelOptions().setExact(false))
+				.setInputFiles(new com.microsoft.playwright.options.FilePayload("retex.pdf", "application/pdf", map));
 			page.getByRole(AriaRole.BUTTON, named("Clore la crise")).click();
 			assertThat(page.getByText("Crise close ; son retour d'expérience est enregistré.")).isVisible();
 			assertThat(page.locator("#retex")).containsText("Cellule réunie en dix minutes");
+			assertThat(page.locator("#entree-4")).containsText("Retour d'expérience : documents joints");
+			assertThat(page.locator("#entree-4")).containsText("retex.pdf");
+		}
+		// the nurse of the circle is told how many of her patients, never who
+		String told = jdbc.sql("select title || ' ' || body from notification where user_id = :u and kind = 'pathways.followup'").param("u", id(nurse))
+			.query(String.class).single();
+		org.assertj.core.api.Assertions.assertThat(told).contains("1 de vos patients").contains("vivent seuls").doesNotContain("ARNAUD");
+		try (BrowserContext context = Browser.newPhoneContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, nurse.email(), nurse.password());
+			page.navigate(base + "/notifications");
+			assertThat(page.getByText("prenez des nouvelles de vos patients suivis").first()).isVisible();
 		}
 
 		// the crisis mission's indicators count the exercise, the people mobilised, their hours, the doses

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,6 +91,27 @@ public final class Api {
 		body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** A file of a multipart form: its field, name and content. */
+	public record Part(String field, String fileName, byte[] content) {
+	}
+
+	/** A multipart/form-data form: text fields and files. */
+	public Response postForm(String path, Map<String, String> fields, List<Part> files) {
+		String boundary = "----maillage" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		for (Part f : files) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\"" + f.fileName()
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			body.writeBytes(f.content());
+			body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}

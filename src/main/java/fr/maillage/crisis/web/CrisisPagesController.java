@@ -50,7 +50,11 @@ class CrisisPagesController {
 	private final PdfDocuments pdf;
 	private final Messages messages;
 
-	CrisisPagesController(CrisisPlans plans, Crises crises, Alerts alerts, CptsService cpts, CptsAccess access, PdfDocuments pdf, Messages messages) {
+	private final fr.maillage.crisis.FragilePatients fragile;
+
+	CrisisPagesController(CrisisPlans plans, Crises crises, Alerts alerts, CptsService cpts, CptsAccess access, PdfDocuments pdf, Messages messages,
+			fr.maillage.crisis.FragilePatients fragile) {
+		this.fragile = fragile;
 		this.plans = plans;
 		this.crises = crises;
 		this.alerts = alerts;
@@ -133,6 +137,7 @@ class CrisisPagesController {
 		model.addAttribute("cellRows", PlanForm.CELL_ROWS);
 		model.addAttribute("resourceRows", PlanForm.RESOURCE_ROWS);
 		model.addAttribute("drillRows", PlanForm.DRILL_ROWS);
+		model.addAttribute("followUp", fragile.ofTerritory(id));
 		return "crisis/plan";
 	}
 
@@ -156,7 +161,7 @@ class CrisisPagesController {
 		PlanStore.Version v = version == null ? plans.current(id).orElseThrow(fr.maillage.platform.NotFoundException::new) : plans.version(id, version);
 		response.setContentType("application/pdf");
 		response.setHeader("Content-Disposition", "attachment; filename=\"plan-crise-v" + v.version() + ".pdf\"");
-		pdf.render("crisis/plan-pdf", Map.of("v", v, "cpts", cpts.get(id), "kinds", CrisisKind.values()), response.getOutputStream());
+		pdf.render("crisis/plan-pdf", Map.of("v", v, "cpts", cpts.get(id), "kinds", CrisisKind.values(), "followUp", fragile.ofTerritory(id)), response.getOutputStream());
 	}
 
 }

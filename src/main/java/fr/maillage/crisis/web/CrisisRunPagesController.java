@@ -44,9 +44,12 @@ class CrisisRunPagesController {
 	private final fr.maillage.crisis.CrisisLog log;
 	private final fr.maillage.platform.PdfDocuments pdf;
 	private final fr.maillage.crisis.Sites sites;
+	private final fr.maillage.crisis.FragilePatients fragile;
 
 	CrisisRunPagesController(Crises crises, Alerts alerts, CrisisPlans plans, fr.maillage.cpts.CptsService cpts, Messages messages,
-			fr.maillage.crisis.CrisisLog log, fr.maillage.platform.PdfDocuments pdf, fr.maillage.crisis.Sites sites) {
+			fr.maillage.crisis.CrisisLog log, fr.maillage.platform.PdfDocuments pdf, fr.maillage.crisis.Sites sites,
+			fr.maillage.crisis.FragilePatients fragile) {
+		this.fragile = fragile;
 		this.sites = sites;
 		this.log = log;
 		this.pdf = pdf;
@@ -73,6 +76,7 @@ class CrisisRunPagesController {
 		model.addAttribute("skills", Skill.values());
 		model.addAttribute("professions", PROFESSIONS);
 		model.addAttribute("sites", sites.of(crisisId));
+		model.addAttribute("followUp", fragile.ofCrisis(crisisId));
 		var entries = log.entries(crisisId);
 		model.addAttribute("log", entries);
 		java.util.Map<UUID, Integer> correctedBy = new java.util.HashMap<>();
@@ -121,15 +125,33 @@ class CrisisRunPagesController {
 		return "redirect:/crises/" + crisisId + "/alertes/" + alertId;
 	}
 
+	/** The referent asks the care circles of the patients in the area to take news of them. */
+	@PostMapping("/crises/{crisisId}/patients-suivis")
+	String askCircles(@PathVariable UUID crisisId, @RequestParam(required = false) @Nullable String followUpMessage, Model model,
+			RedirectAttributes redirect) {
+		try {
+			fragile.askCircles(crisisId, followUpMessage);
+			redirect.addFlashAttribute("success", messages.get("crisis.fragile.asked"));
+			return "redirect:/crises/" + crisisId + "#patients-suivis";
+		} catch (Problems.RejectedException ex) {
+			model.addAttribute("problems", messages.byField(ex.problems()));
+			model.addAttribute("followUpMessage", followUpMessage);
+			model.addAttribute("alertForm", CrisisForms.AlertForm.empty());
+			return page(crisisId, model);
+		}
+	}
+
 	@PostMapping("/crises/{crisisId}/conversation")
 	String conversation(@PathVariable UUID crisisId) {
 		return "redirect:/messages/" + crises.conversation(crisisId);
 	}
 
 	@PostMapping("/crises/{crisisId}/cloture")
-	String close(@PathVariable UUID crisisId, @RequestParam(required = false) @Nullable String review, Model model, RedirectAttributes redirect) {
+	String close(@PathVariable UUID crisisId, @RequestParam(required = false) @Nullable String review,
+			@RequestParam(required = false) java.util.@Nullable List<org.springframework.web.multipart.MultipartFile> files, Model model,
+			RedirectAttributes redirect) throws java.io.IOException {
 		try {
-			crises.close(crisisId, review == null ? "" : review);
+			log.close(crisisId, review == null ? "" : review, fr.maillage.platform.Upload.of(files));
 			redirect.addFlashAttribute("success", messages.get("crisis.closedNow"));
 			return "redirect:/crises/" + crisisId;
 		} catch (Problems.RejectedException ex) {

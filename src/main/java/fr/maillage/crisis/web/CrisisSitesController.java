@@ -1,9 +1,11 @@
 package fr.maillage.crisis.web;
 
+import fr.maillage.cpts.CptsService;
 import fr.maillage.crisis.Shift;
 import fr.maillage.crisis.Sites;
 import fr.maillage.crisis.internal.ShiftStore;
 import fr.maillage.platform.Messages;
+import fr.maillage.platform.PdfDocuments;
 import fr.maillage.platform.Problems;
 import fr.maillage.platform.TabularExport;
 import fr.maillage.platform.TypedValues;
@@ -34,14 +36,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CrisisSitesController {
 
-	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PARIS);
 
 	private final Sites sites;
 	private final Messages messages;
+	private final PdfDocuments pdf;
+	private final CptsService cpts;
 
-	CrisisSitesController(Sites sites, Messages messages) {
+	CrisisSitesController(Sites sites, Messages messages, PdfDocuments pdf, CptsService cpts) {
 		this.sites = sites;
 		this.messages = messages;
+		this.pdf = pdf;
+		this.cpts = cpts;
 	}
 
 	@PostMapping("/crises/{crisisId}/sites")
@@ -130,6 +137,17 @@ class CrisisSitesController {
 				sink -> p.shifts().forEach(s -> s.needs().keySet().forEach(r -> sink.accept(List.of(AT.format(s.startsAt()), AT.format(s.endsAt()),
 						messages.get(r.labelKey()), s.need(r), String.join(", ", p.signups().stream().filter(g -> g.shiftId().equals(s.id()) && g.role() == r)
 							.map(ShiftStore.Signup::label).toList()), s.doses() == null ? "" : s.doses(), s.consultations() == null ? "" : s.consultations())))));
+	}
+
+	/** The planning to print and pin on the site's door: one table per day, the names under each need, what is missing in bold. */
+	@GetMapping("/crises/sites/{siteId}/planning.pdf")
+	void printed(@PathVariable UUID siteId, HttpServletResponse response) throws IOException {
+		Sites.Planning p = sites.planning(siteId);
+		Map<java.time.LocalDate, List<Shift>> days = new java.util.TreeMap<>();
+		p.shifts().forEach(s -> days.computeIfAbsent(s.startsAt().atZone(PARIS).toLocalDate(), d -> new java.util.ArrayList<>()).add(s));
+		response.setContentType("application/pdf");
+		response.setHeader("Content-Disposition", "attachment; filename=\"planning.pdf\"");
+		pdf.render("crisis/planning-pdf", Map.of("p", p, "days", days, "cpts", cpts.get(p.crisis().cptsId())), response.getOutputStream());
 	}
 
 	// ---- API
