@@ -183,12 +183,13 @@ public class Sites {
 		c.requireActive();
 		AccountLinks.Practice p = links.practicesOf(List.of(user.id())).get(user.id());
 		Shift.Role mine = Shift.Role.of(p == null ? null : p.professionCode());
-		ShiftStore.Signup offered = store.signups(s.id()).stream().filter(g -> g.shiftId().equals(shiftId) && g.userId().equals(from) && g.swapAsked())
-			.findFirst().orElseThrow(() -> Problems.rejected("swap", "crisis.swap.gone"));
+		List<ShiftStore.Signup> onShift = store.signups(s.id()).stream().filter(g -> g.shiftId().equals(shiftId)).toList();
+		ShiftStore.Signup offered = onShift.stream().filter(g -> g.userId().equals(from) && g.swapAsked()).findFirst()
+			.orElseThrow(() -> Problems.rejected("swap", "crisis.swap.gone"));
 		if (offered.role() != mine) {
 			throw Problems.rejected("swap", "crisis.swap.role");
 		}
-		if (store.signups(s.id()).stream().anyMatch(g -> g.shiftId().equals(shiftId) && g.userId().equals(user.id()))) {
+		if (onShift.stream().anyMatch(g -> g.userId().equals(user.id()))) {
 			throw Problems.rejected("swap", "crisis.shift.already");
 		}
 		store.takeOffered(shiftId, from, user.id(), user.displayName()).orElseThrow(() -> Problems.rejected("swap", "crisis.swap.gone"));
@@ -206,14 +207,7 @@ public class Sites {
 		if (gaps == 0) {
 			throw Problems.rejected("gaps", "crisis.shift.noGap");
 		}
-		Set<UUID> signed = new HashSet<>();
-		p.signups().forEach(g -> signed.add(g.userId()));
-		Set<UUID> available = new HashSet<>();
-		alerts.ofCrisis(p.crisis().id()).forEach(a -> {
-			alerts.people(a.id(), CrisisAlert.Answer.NOW, 100_000).forEach(x -> available.add(x.userId()));
-			alerts.people(a.id(), CrisisAlert.Answer.WITHIN_24H, 100_000).forEach(x -> available.add(x.userId()));
-		});
-		available.removeAll(signed);
+		List<UUID> available = alerts.availableNotSignedUp(p.crisis().id(), siteId);
 		String title = messages.get("crisis.gap.title", p.site().name());
 		String body = messages.get("crisis.gap.body", gaps);
 		notifications.send(available.stream().map(u -> new Notice(u, p.crisis().cptsId(), KIND_GAP, title, body, "/crises/sites/" + siteId, true)).toList());

@@ -149,6 +149,16 @@ public class AlertStore {
 			.list();
 	}
 
+	/** Who answered available (now or within a day) to any alert of a crisis and is signed up for no shift of a site. */
+	public List<UUID> availableNotSignedUp(UUID crisisId, UUID siteId) {
+		return jdbc.sql("""
+				select distinct r.user_id from crisis_alert_recipient r join crisis_alert a on a.id = r.alert_id
+				where a.crisis_id = :c and r.answer in ('NOW', 'WITHIN_24H')
+				  and not exists (select 1 from crisis_shift_signup g join crisis_shift s on s.id = g.shift_id
+				                  where s.site_id = :s and g.user_id = r.user_id)""")
+			.param("c", crisisId).param("s", siteId).query(UUID.class).list();
+	}
+
 	/** Claims, for reminding once, the silent recipients of open alerts older than their delay. */
 	public List<Object[]> claimReminders(Instant now) {
 		return jdbc.sql("""

@@ -60,24 +60,36 @@ public class ShiftStore {
 			.update();
 	}
 
-	/** The shifts of a site in order, with how many signed up per role. */
+	/** The shifts of a site in order, with how many signed up per role (two queries, whatever the number of shifts). */
 	public List<Shift> shifts(UUID siteId) {
-		return jdbc.sql("select * from crisis_shift where site_id = :s order by starts_at").param("s", siteId).query((rs, n) -> shift(rs)).list();
+		Map<UUID, Map<Shift.Role, Integer>> filled = new java.util.HashMap<>();
+		jdbc.sql("""
+				select g.shift_id, g.role, count(*) from crisis_shift_signup g join crisis_shift s on s.id = g.shift_id
+				where s.site_id = :s group by g.shift_id, g.role""").param("s", siteId)
+			.query(rs -> {
+				filled.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(Shift.Role.class)).put(Shift.Role.valueOf(rs.getString(2)),
+						rs.getInt(3));
+			});
+		return jdbc.sql("select * from crisis_shift where site_id = :s order by starts_at").param("s", siteId)
+			.query((rs, n) -> shift(rs, filled.getOrDefault(rs.getObject("id", UUID.class), new EnumMap<>(Shift.Role.class)))).list();
 	}
 
 	/** A shift, its row locked until the transaction ends when {@code lock} (sign-ups are decided one at a time per shift). */
 	public Optional<Shift> shift(UUID id, boolean lock) {
-		return jdbc.sql("select * from crisis_shift where id = :id" + (lock ? " for update" : "")).param("id", id).query((rs, n) -> shift(rs)).optional();
+		return jdbc.sql("select * from crisis_shift where id = :id" + (lock ? " for update" : "")).param("id", id).query((rs, n) -> {
+			Map<Shift.Role, Integer> filled = new EnumMap<>(Shift.Role.class);
+			jdbc.sql("select role, count(*) from crisis_shift_signup where shift_id = :s group by role").param("s", id)
+				.query(r -> {
+					filled.put(Shift.Role.valueOf(r.getString(1)), r.getInt(2));
+				});
+			return shift(rs, filled);
+		}).optional();
 	}
 
-	private Shift shift(java.sql.ResultSet rs) throws java.sql.SQLException {
-		UUID id = rs.getObject("id", UUID.class);
-		Map<Shift.Role, Integer> filled = new EnumMap<>(Shift.Role.class);
-		jdbc.sql("select role, count(*) from crisis_shift_signup where shift_id = :s group by role").param("s", id)
-			.query((r, k) -> filled.put(Shift.Role.valueOf(r.getString(1)), r.getInt(2))).list();
-		return new Shift(id, rs.getObject("site_id", UUID.class), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-				needs(rs.getString("needs")),
-				filled, (Integer) rs.getObject("doses"), (Integer) rs.getObject("consultations"));
+	private static Shift shift(java.sql.ResultSet rs, Map<Shift.Role, Integer> filled) throws java.sql.SQLException {
+		return new Shift(rs.getObject("id", UUID.class), rs.getObject("site_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
+				rs.getTimestamp("ends_at").toInstant(), needs(rs.getString("needs")), filled, (Integer) rs.getObject("doses"),
+				(Integer) rs.getObject("consultations"));
 	}
 
 	private static Map<Shift.Role, Integer> needs(String json) {
