@@ -7,6 +7,7 @@ import fr.maillage.platform.FileCheck;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
 import fr.maillage.platform.Upload;
+import fr.maillage.platform.UploadLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -76,6 +77,11 @@ public class CrisisLog {
 			problems.reject("files", "crisis.log.files.tooMany", FILES);
 		}
 		for (Upload u : uploads) {
+			if (u.content().length > UploadLimits.ATTACHMENT_BYTES) {
+				problems.reject("files", "crisis.log.files.tooLarge", u.name(), UploadLimits.megabytes(UploadLimits.ATTACHMENT_BYTES));
+				checked.add(null);
+				continue;
+			}
 			FileCheck.Checked k = files.check(u.name(), u.content());
 			if (k == null) {
 				problems.reject("files", "crisis.log.files.type", u.name());
