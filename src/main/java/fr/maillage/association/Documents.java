@@ -6,6 +6,7 @@ import fr.maillage.audit.AuditLog;
 import fr.maillage.platform.FileCheck;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
+import fr.maillage.platform.Upload;
 import fr.maillage.platform.UploadLimits;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +32,6 @@ public class Documents {
 		public String labelKey() {
 			return "association.document.audience." + name();
 		}
-	}
-
-	public record Upload(String name, byte[] content) {
 	}
 
 	public record DocumentForm(@Nullable String folder, @Nullable String title, @Nullable Audience audience, @Nullable UUID bodyId, @Nullable String note) {

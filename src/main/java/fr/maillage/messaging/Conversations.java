@@ -4,13 +4,14 @@ import fr.maillage.accounts.Accounts;
 import fr.maillage.accounts.CptsAccess;
 import fr.maillage.accounts.CurrentUser;
 import fr.maillage.audit.AuditLog;
-import fr.maillage.platform.FileCheck;
 import fr.maillage.notifications.LiveUpdates;
 import fr.maillage.notifications.Notice;
 import fr.maillage.notifications.Notifications;
+import fr.maillage.platform.FileCheck;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
+import fr.maillage.platform.Upload;
 import fr.maillage.platform.UploadLimits;
 import fr.maillage.shared.FrenchText;
 import fr.maillage.shared.Secrets;
@@ -44,9 +45,6 @@ public class Conversations {
 	public static final String KIND_ADVICE = "messaging.advice";
 	public static final int MAX_BODY = 10_000;
 	public static final int MAX_ATTACHMENTS = 3;
-
-	public record Upload(String name, byte[] content) {
-	}
 
 	public record Summary(UUID id, String kind, String title, long unread, @Nullable Instant lastMessageAt, @Nullable String lastLine) {
 	}

@@ -13,6 +13,7 @@ import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
 import fr.maillage.platform.TabularExport;
 import fr.maillage.platform.TypedValues;
+import fr.maillage.platform.Upload;
 import fr.maillage.platform.web.Flash;
 import fr.maillage.shared.Euros;
 import jakarta.servlet.http.HttpServletResponse;
@@ -499,7 +500,7 @@ class AssociationPagesController {
 	@PostMapping("/cpts/{id}/documents/{documentId}/versions")
 	String addVersion(@PathVariable UUID id, @PathVariable UUID documentId, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile file, RedirectAttributes redirect) throws IOException {
-		fr.maillage.association.Documents.Upload u = upload(file);
+		Upload u = upload(file);
 		Flash.run(messages, redirect, () -> documents.addVersion(documentId, u, note), "association.document.versionAdded");
 		return "redirect:/cpts/" + id + "/documents";
 	}
@@ -513,9 +514,8 @@ class AssociationPagesController {
 			.body(f.content());
 	}
 
-	static fr.maillage.association.Documents.@Nullable Upload upload(org.springframework.web.multipart.@Nullable MultipartFile file) throws IOException {
-		return file == null || file.isEmpty() ? null
-				: new fr.maillage.association.Documents.Upload(file.getOriginalFilename() == null ? "document" : file.getOriginalFilename(), file.getBytes());
+	static @Nullable Upload upload(org.springframework.web.multipart.@Nullable MultipartFile file) throws IOException {
+		return Upload.of(file == null ? null : List.of(file)).stream().findFirst().orElse(null);
 	}
 
 	// ---- one's own membership

@@ -3,13 +3,13 @@ package fr.maillage.messaging.web;
 import fr.maillage.messaging.Conversations;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.Problems;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import fr.maillage.platform.Upload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -80,14 +80,7 @@ class MessagingPagesController {
 	@PostMapping("/messages/{id}")
 	String post(@PathVariable UUID id, @RequestParam(required = false) @Nullable String body, @RequestParam(defaultValue = "false") boolean urgent,
 			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, HtmxRequest htmx, Model model) throws IOException {
-		List<Conversations.Upload> uploads = new ArrayList<>();
-		if (files != null) {
-			for (MultipartFile f : files) {
-				if (!f.isEmpty()) {
-					uploads.add(new Conversations.Upload(f.getOriginalFilename() == null ? "" : f.getOriginalFilename(), f.getBytes()));
-				}
-			}
-		}
+		List<Upload> uploads = Upload.of(files);
 		try {
 			conversations.post(id, body, urgent, uploads);
 			if (htmx.isHtmxRequest()) {
