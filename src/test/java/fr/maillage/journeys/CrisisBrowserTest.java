@@ -52,6 +52,9 @@ class CrisisBrowserTest {
 		return new Page.GetByRoleOptions().setName(name).setExact(true);
 	}
 
+	@Autowired
+	fr.maillage.reference.CommuneDirectory communes;
+
 	@Test
 	void aHeatwaveExerciseFromThePlanToTheReview() throws Exception {
 		Api admin = new Api(port, TestData.ADMIN_TOKEN);
@@ -106,6 +109,13 @@ class CrisisBrowserTest {
 				assertThat(text).contains("Plan de crise sanitaire").contains(referentName).contains("06 12 34 56 78").contains("Gymnase municipal")
 					.contains("vigilance orange");
 			}
+			// the local resources listed and placed on a map (the commune's centre, over its contour)
+			fr.maillage.support.Coordinates.with(jdbc, communes, () -> {
+				page.navigate(base + "/cpts/" + cpts + "/crise");
+				assertThat(page.locator("#liste-ressources")).containsText("Gymnase municipal (centre de vaccination)");
+				assertThat(page.locator("#carte-ressources")).hasAttribute("data-drawn", "1");
+				assertThat(page.locator("#carte-ressources path.leaflet-interactive").first()).isVisible();
+			});
 		}
 
 		try (BrowserContext context = Browser.newPhoneContext()) {

@@ -1,6 +1,7 @@
 package fr.maillage.crisis.web;
 
 import fr.maillage.accounts.CptsAccess;
+import fr.maillage.cpts.CptsService;
 import fr.maillage.crisis.Alerts;
 import fr.maillage.crisis.Crises;
 import fr.maillage.crisis.Crisis;
@@ -11,14 +12,16 @@ import fr.maillage.crisis.CrisisPlans;
 import fr.maillage.crisis.PlanForm;
 import fr.maillage.crisis.Skill;
 import fr.maillage.crisis.internal.PlanStore;
-import fr.maillage.cpts.CptsService;
 import fr.maillage.platform.Messages;
 import fr.maillage.platform.PdfDocuments;
 import fr.maillage.platform.Problems;
-
+import fr.maillage.platform.web.MapPoint;
+import fr.maillage.reference.Commune;
+import fr.maillage.reference.CommuneDirectory;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +54,12 @@ class CrisisPagesController {
 	private final Messages messages;
 
 	private final fr.maillage.crisis.FragilePatients fragile;
+	private final CommuneDirectory communes;
 
 	CrisisPagesController(CrisisPlans plans, Crises crises, Alerts alerts, CptsService cpts, CptsAccess access, PdfDocuments pdf, Messages messages,
-			fr.maillage.crisis.FragilePatients fragile) {
+			fr.maillage.crisis.FragilePatients fragile, CommuneDirectory communes) {
 		this.fragile = fragile;
+		this.communes = communes;
 		this.plans = plans;
 		this.crises = crises;
 		this.alerts = alerts;
@@ -77,7 +82,11 @@ class CrisisPagesController {
 		model.addAttribute("reader", reader);
 		model.addAttribute("leader", plans.mayLead(id));
 		model.addAttribute("coordinator", access.requireUser().has(id, fr.maillage.accounts.Role.COORDINATOR));
-		model.addAttribute("plan", reader ? plans.current(id).orElse(null) : null);
+		PlanStore.Version plan = reader ? plans.current(id).orElse(null) : null;
+		model.addAttribute("plan", plan);
+		if (plan != null && !plan.plan().resources().isEmpty()) {
+			resourcesMap(plan.plan(), model);
+		}
 		model.addAttribute("crises", reader ? crises.of(id) : List.of());
 		model.addAttribute("kinds", CrisisKind.values());
 		model.addAttribute("skills", Skill.values());
@@ -85,6 +94,19 @@ class CrisisPagesController {
 		model.addAttribute("myAlerts", alerts.mine());
 		model.addAttribute("openForm", openForm);
 		return "crisis/hub";
+	}
+
+	/** The plan's local resources on a map: a point per commune (its centre), the resources there in its tooltip. */
+	private void resourcesMap(CrisisPlan plan, Model model) {
+		Map<String, List<String>> byCommune = new java.util.LinkedHashMap<>();
+		plan.resources().stream().filter(r -> r.communeCode() != null).forEach(r -> byCommune.computeIfAbsent(r.communeCode(), k -> new ArrayList<>())
+			.add(r.name() + " (" + messages.get(r.kind().labelKey()) + ")"));
+		List<MapPoint> points = new ArrayList<>();
+		byCommune.forEach((code, names) -> communes.find(code).filter(Commune::hasCoordinates).ifPresent(c -> points.add(new MapPoint(c.latitude(),
+				c.longitude(), c.name() + " : " + String.join(" ; ", names), names.size(), null, "here"))));
+		model.addAttribute("resourcePoints", MapPoint.json(points));
+		model.addAttribute("resourceContours", MapPoint.contoursPath(byCommune.keySet()));
+		model.addAttribute("resourcesPlaced", points.size());
 	}
 
 	@PostMapping("/cpts/{id}/crise/competences")
