@@ -4,6 +4,7 @@ import fr.maillage.accounts.CurrentUser;
 import fr.maillage.audit.AuditLog;
 import fr.maillage.crisis.internal.LogStore;
 import fr.maillage.platform.FileCheck;
+import fr.maillage.platform.Messages;
 import fr.maillage.platform.NotFoundException;
 import fr.maillage.platform.Problems;
 import fr.maillage.platform.Upload;
@@ -33,8 +34,11 @@ public class CrisisLog {
 
 	private final FileCheck files;
 
-	CrisisLog(LogStore store, Crises crises, CrisisPlans access, AuditLog audit, FileCheck files) {
+	private final Messages messages;
+
+	CrisisLog(LogStore store, Crises crises, CrisisPlans access, AuditLog audit, FileCheck files, Messages messages) {
 		this.files = files;
+		this.messages = messages;
 		this.store = store;
 		this.crises = crises;
 		this.access = access;
@@ -106,13 +110,10 @@ public class CrisisLog {
 	@Transactional
 	public Crisis close(UUID crisisId, String review, List<Upload> uploads) {
 		if (!uploads.isEmpty()) {
-			add(crisisId, LogEntry.Kind.INFORMATION, REVIEW_ATTACHED, null, uploads);
+			add(crisisId, LogEntry.Kind.INFORMATION, messages.get("crisis.review.attached"), null, uploads);
 		}
 		return crises.close(crisisId, review);
 	}
-
-	/** The entry that carries the review's documents. */
-	static final String REVIEW_ATTACHED = "Retour d'expérience : documents joints à la clôture.";
 
 	/** An attachment of the log, for those who read the log; its read audited. */
 	@Transactional

@@ -69,7 +69,7 @@ public class FragilePatients {
 			throw Problems.rejected("followUpMessage", "crisis.tooLong");
 		}
 		String label = crises.label(c);
-		events.publishEvent(new FollowUp.Asked(c.cptsId(), c.areaCommunes(), label, message, "/crises/" + crisisId));
+		events.publishEvent(new FollowUp.Asked(c.cptsId(), c.areaCommunes(), label, message));
 		log.append(UUID.randomUUID(), crisisId, LogEntry.Kind.ACTION, messages.get("crisis.fragile.logged", message), null, user.id(),
 				user.displayName());
 		audit.change("crisis.fragile.asked", "crisis", crisisId.toString(), c.cptsId(), label);

@@ -35,9 +35,8 @@ public class FollowUp {
 	 * @param communes the area (INSEE codes); empty: the whole territory
 	 * @param label the crisis, as everyone sees it ("[EXERCICE] Canicule")
 	 * @param message what the cell asks
-	 * @param source who asks, for the notification's link ("/crises/…")
 	 */
-	public record Asked(UUID cptsId, List<String> communes, String label, String message, String source) {
+	public record Asked(UUID cptsId, List<String> communes, String label, String message) {
 	}
 
 	private final JdbcClient jdbc;

@@ -109,6 +109,11 @@ class CrisisBrowserTest {
 				assertThat(text).contains("Plan de crise sanitaire").contains(referentName).contains("06 12 34 56 78").contains("Gymnase municipal")
 					.contains("vigilance orange");
 			}
+			// the fragile patients' organisation in the plan, in counts from the pathways, never a name
+			page.navigate(base + "/cpts/" + cpts + "/crise/plan");
+			assertThat(page.locator("#suivi-parcours table.followup")).containsText("Sortie d'hospitalisation");
+			assertThat(page.locator("#suivi-parcours table.followup tbody td").nth(1)).hasText("1");
+			assertThat(page.locator("#suivi-parcours")).not().containsText("ARNAUD");
 			// the local resources listed and placed on a map (the commune's centre, over its contour)
 			fr.maillage.support.Coordinates.with(jdbc, communes, () -> {
 				page.navigate(base + "/cpts/" + cpts + "/crise");
@@ -292,9 +297,12 @@ class CrisisBrowserTest {
 			assertThat(page.locator("#entree-3")).containsText("Appelez aujourd'hui vos patients âgés");
 			page.getByText("Clore la crise").first().click();
 			page.locator("#review").fill("court");
+			page.getByLabel("Documents du retour d'expérience", new Page.GetByLabelOptions().setExact(false))
+				.setInputFiles(new com.microsoft.playwright.options.FilePayload("retex.pdf", "application/pdf", map));
 			page.getByRole(AriaRole.BUTTON, named("Clore la crise")).click();
 			assertThat(page.locator("#review-erreur")).containsText("20 caractères");
 			assertThat(page.locator("#review")).hasValue("court");
+			assertThat(page.locator("#entree-4")).hasCount(0); // all or nothing: the refused closing kept no document
 			page.locator("#review").fill("Cellule réunie en dix minutes ; 2 professionnels disponibles sur 3. À revoir : les numéros des suppléants.");
 			page.getByLabel("Documents du retour d'expérience", new Page.GetByLabelOptions().setExact(false))
 				.setInputFiles(new com.microsoft.playwright.options.FilePayload("retex.pdf", "application/pdf", map));
