@@ -204,6 +204,25 @@ public class DirectorySearch {
 			.query(DirectorySearch::person).list());
 	}
 
+	/** The professionals with these national ids ("8" + RPPS, "0" + ADELI), with their activities; unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public List<Practitioner> byNationalIds(java.util.Collection<String> nationalIds) {
+		access.requireUser();
+		if (nationalIds.isEmpty()) {
+			return List.of();
+		}
+		return withActivities(jdbc.sql("select * from practitioner p where p.national_id = any(:ids) order by p.id")
+			.param("ids", nationalIds.toArray(String[]::new)).query(DirectorySearch::person).list());
+	}
+
+	/** The professional who practises at this activity (active or not), with their active activities. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Practitioner> byActivity(UUID activityId) {
+		access.requireUser();
+		return jdbc.sql("select practitioner_id from practitioner_activity where id = :id").param("id", activityId).query(UUID.class).optional()
+			.flatMap(this::byId);
+	}
+
 	/**
 	 * The profession codes of these professionals (public facts of the RPPS), for figures computed
 	 * without a signed-in user (the contract's monthly snapshot); unknown ids are left out.

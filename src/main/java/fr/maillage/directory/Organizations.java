@@ -96,9 +96,13 @@ public class Organizations {
 
 	@Transactional(readOnly = true)
 	public Organization get(UUID id) {
+		return find(id).orElseThrow(NotFoundException::new);
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<Organization> find(UUID id) {
 		access.requireUser();
-		return jdbc.sql("select * from organization where id = :id").param("id", id).query(Organizations::map).optional()
-			.orElseThrow(NotFoundException::new);
+		return jdbc.sql("select * from organization where id = :id").param("id", id).query(Organizations::map).optional();
 	}
 
 	/** The structures a CPTS shows on its public page: public ones in its communes. Anyone may read them. */

@@ -342,7 +342,7 @@ public class Bookings {
 
 	private final Map<String, String> communeNames = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private Slot slot(ResultSet rs, int n) throws SQLException {
+	Slot slot(ResultSet rs, int n) throws SQLException {
 		String code = rs.getString("commune_code");
 		String name = communeNames.computeIfAbsent(code, c -> communes.find(c).map(Commune::name).orElse(c));
 		return new Slot(rs.getObject("id", UUID.class), rs.getObject("cpts_id", UUID.class), rs.getString("owner_label"),

@@ -25,9 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * Two filter chains: the JSON API (bearer tokens, stateless, 401 without a token, never a
- * redirect) and the web pages (form login, session, CSRF). Both authorise from the route table
- * ({@link RouteTable}); RouteTableTest fails when a route is missing from it.
+ * Three filter chains: the FHIR API (bearer tokens, stateless, its own rules), the JSON API
+ * (bearer tokens, stateless, 401 without a token, never a redirect) and the web pages (form login,
+ * session, CSRF). The last two authorise from the route table ({@link RouteTable});
+ * RouteTableTest fails when a route is missing from it.
  */
 @Configuration
 @EnableMethodSecurity
@@ -61,6 +62,34 @@ class SecurityConfiguration {
 			.headers(SecurityConfiguration::privacyHeaders)
 			.authorizeHttpRequests(a -> apply(a, routes.all()));
 		return http.build();
+	}
+
+	/**
+	 * The FHIR API (module fhir): the same bearer tokens, stateless, its capability statement open to
+	 * anyone (as FHIR expects), everything else signed in; refusals as an OperationOutcome in French.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain fhir(HttpSecurity http, AccountStore store, LoginGuard guard, Messages messages) throws Exception {
+		http.securityMatcher("/fhir/**")
+			.csrf(c -> c.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authenticationManager(once(guard))
+			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> outcome(res, HttpServletResponse.SC_UNAUTHORIZED, "login", messages.get("error.unauthenticated")))
+				.accessDeniedHandler((req, res, ex) -> outcome(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", messages.get("error.forbidden"))))
+			.headers(SecurityConfiguration::privacyHeaders)
+			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll().anyRequest().authenticated());
+		return http.build();
+	}
+
+	private static void outcome(HttpServletResponse res, int status, String code, String message) throws java.io.IOException {
+		res.setStatus(status);
+		res.setContentType("application/fhir+json");
+		res.setCharacterEncoding("UTF-8");
+		res.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"" + code
+				+ "\",\"diagnostics\":\"" + message.replace("\"", "'") + "\"}]}");
 	}
 
 	/** The origin of the configured map tiles (a {s} subdomain becomes *), allowed as an image source; nothing without tiles. */

@@ -1,0 +1,39 @@
+package fr.maillage.fhir.internal;
+
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.jspecify.annotations.Nullable;
+
+/** A page of a search: {@code _count} capped at {@link #MAX}, {@code _offset} at {@link #MAX_OFFSET}; the bundle carries the total and HAPI writes the links. */
+record Paging(int count, int offset) {
+
+	static final int DEFAULT = 20;
+	static final int MAX = 100;
+	static final int MAX_OFFSET = 10_000;
+
+	/** Marks a resource an include brings, so that its bundle entry says so. */
+	static <T extends IBaseResource> T included(T resource) {
+		ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(resource, BundleEntrySearchModeEnum.INCLUDE);
+		return resource;
+	}
+
+	static Paging of(@Nullable Integer count, @Nullable Integer offset) {
+		return new Paging(count == null ? DEFAULT : Math.clamp(count, 1, MAX), offset == null ? 0 : Math.clamp(offset, 0, MAX_OFFSET));
+	}
+
+	int page() {
+		return offset / count;
+	}
+
+	SimpleBundleProvider bundle(List<? extends IBaseResource> resources, long total) {
+		resources.forEach(r -> ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.MATCH));
+		SimpleBundleProvider bundle = new SimpleBundleProvider(resources);
+		bundle.setSize((int) Math.min(total, Integer.MAX_VALUE));
+		bundle.setCurrentPageOffset(offset);
+		bundle.setCurrentPageSize(count);
+		return bundle;
+	}
+}
