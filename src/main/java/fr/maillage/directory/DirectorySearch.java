@@ -215,6 +215,17 @@ public class DirectorySearch {
 			.param("ids", nationalIds.toArray(String[]::new)).query(DirectorySearch::person).list());
 	}
 
+	/** The ids of the professionals with these national ids, in one indexed read (no activities); unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public List<UUID> idsOf(java.util.Collection<String> nationalIds) {
+		access.requireUser();
+		if (nationalIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select id from practitioner where national_id = any(:ids)").param("ids", nationalIds.toArray(String[]::new))
+			.query(UUID.class).list();
+	}
+
 	/** The professional who practises at this activity (active or not), with their active activities. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Practitioner> byActivity(UUID activityId) {

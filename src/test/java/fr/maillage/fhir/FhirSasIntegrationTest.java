@@ -131,6 +131,14 @@ class FhirSasIntegrationTest {
 		assertThat(cpts.getIdPart()).isEqualTo(s.cpts());
 		assertThat(cpts.getTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo("604");
 
+		// the same search through the JSON API finds the same slots
+		java.time.Instant fromInstant = s.day().atTime(7, 0).atZone(ZoneId.of("Europe/Paris")).toInstant();
+		Api.Response json = new Api(port, s.regulatorToken()).get("/api/v1/slots/of-professionals?free=true&from=" + fromInstant + "&to="
+				+ fromInstant.plus(java.time.Duration.ofHours(16)) + "&ids=" + s.rpps() + ",810001288385");
+		assertThat(json.status()).as(json.body()).isEqualTo(200);
+		assertThat(json.json().get("slots").valueStream().map(n -> n.get("id").asString()).toList()).containsExactlyElementsOf(bundle.getEntry().stream()
+			.filter(e -> e.getResource() instanceof Slot).map(e -> e.getResource().getIdElement().getIdPart()).toList());
+
 		// a member of another CPTS: the same query finds nothing, a slot read is not found
 		HttpResponse<String> outside = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + query))
 			.header("Authorization", "Bearer " + s.outsiderToken()).build(), HttpResponse.BodyHandlers.ofString());
@@ -233,6 +241,40 @@ class FhirSasIntegrationTest {
 			.hasMessageContaining("Ce créneau vient d'être réservé");
 		assertThatThrownBy(() -> FhirSupport.client(port, s.outsiderToken()).read().resource(Appointment.class).withId(created.getId().getIdPart()).execute())
 			.isInstanceOf(ResourceNotFoundException.class);
+	}
+
+	@Test
+	void fiftyConcurrentAppointmentsOnOneSlotGiveExactlyOneBooking() throws Exception {
+		Setup s = setup();
+		Bundle free = FhirSupport.client(port, s.regulatorToken()).search().forResource(Slot.class).where(Slot.SCHEDULE.hasId("Schedule/" + s.gp()))
+			.and(Slot.START.afterOrEquals().day(s.day().toString())).and(Slot.START.beforeOrEquals().day(s.day().plusDays(1).toString()))
+			.returnBundle(Bundle.class).execute();
+		String slotId = free.getEntry().get(2).getResource().getIdElement().getIdPart();
+		List<String> tokens = List.of(s.regulatorToken(), s.gpToken());
+		var start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Integer>> attempts = new java.util.ArrayList<>();
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(50)) {
+			for (int i = 0; i < 50; i++) {
+				IGenericClient client = FhirSupport.client(port, tokens.get(i % 2));
+				attempts.add(pool.submit(() -> {
+					start.await();
+					try {
+						client.create().resource(booking(slotId)).execute();
+						return 201;
+					} catch (ResourceVersionConflictException e) {
+						return 409;
+					}
+				}));
+			}
+			start.countDown();
+			Map<Integer, Long> outcomes = new HashMap<>();
+			for (var a : attempts) {
+				outcomes.merge(a.get(60, java.util.concurrent.TimeUnit.SECONDS), 1L, Long::sum);
+			}
+			assertThat(outcomes).containsEntry(201, 1L).containsEntry(409, 49L);
+		}
+		assertThat(jdbc.sql("select count(*) from snp_booking where slot_id = :s and cancelled_at is null").param("s", UUID.fromString(slotId))
+			.query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test

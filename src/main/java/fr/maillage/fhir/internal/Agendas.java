@@ -70,7 +70,7 @@ class Agendas {
 			}
 		}
 		if (!identifiers.getValuesAsQueryTokens().isEmpty()) {
-			directory.byNationalIds(Ids.nationalIds(identifiers)).forEach(p -> owners.add(p.id()));
+			owners.addAll(directory.idsOf(Ids.nationalIds(identifiers)));
 		}
 		return owners;
 	}

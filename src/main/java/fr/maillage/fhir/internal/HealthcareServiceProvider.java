@@ -46,6 +46,6 @@ class HealthcareServiceProvider implements IResourceProvider {
 	@Search
 	public List<HealthcareService> search(@RequiredParam(name = HealthcareService.SP_ORGANIZATION, chainWhitelist = {""}) ReferenceParam organization) {
 		UUID id = Ids.uuidOrNull(organization.getIdPart());
-		return id == null ? List.of() : find(id).stream().toList();
+		return id == null ? List.of() : Paging.matches(find(id).stream().toList());
 	}
 }

@@ -20,6 +20,12 @@ record Paging(int count, int offset) {
 		return resource;
 	}
 
+	/** Marks whole results (searches that return everything at once) as matches. */
+	static <T extends IBaseResource> List<T> matches(List<T> resources) {
+		resources.forEach(r -> ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.MATCH));
+		return resources;
+	}
+
 	static Paging of(@Nullable Integer count, @Nullable Integer offset) {
 		return new Paging(count == null ? DEFAULT : Math.clamp(count, 1, MAX), offset == null ? 0 : Math.clamp(offset, 0, MAX_OFFSET));
 	}

@@ -36,6 +36,6 @@ class ScheduleProvider implements IResourceProvider {
 	/** {@code actor=Practitioner/…} or {@code actor:Practitioner.identifier=…} (a list), the only chain allowed. */
 	@Search
 	public List<Schedule> search(@RequiredParam(name = Schedule.SP_ACTOR, chainWhitelist = {"", "identifier"}) ReferenceOrListParam actor) {
-		return agendas.schedules(agendas.owners(actor, "identifier"), false);
+		return Paging.matches(agendas.schedules(agendas.owners(actor, "identifier"), false));
 	}
 }

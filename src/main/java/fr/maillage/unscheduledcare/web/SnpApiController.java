@@ -3,6 +3,7 @@ package fr.maillage.unscheduledcare.web;
 import fr.maillage.platform.Messages;
 import fr.maillage.unscheduledcare.Bookings;
 import fr.maillage.unscheduledcare.SlotKind;
+import fr.maillage.unscheduledcare.SlotFeed;
 import fr.maillage.unscheduledcare.Slots;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -54,7 +55,13 @@ class SnpApiController {
 	private final Messages messages;
 	private final fr.maillage.unscheduledcare.SnpIndicators indicators;
 
-	SnpApiController(Slots slots, Bookings bookings, Messages messages, fr.maillage.unscheduledcare.SnpIndicators indicators) {
+	private final SlotFeed feed;
+	private final fr.maillage.directory.DirectorySearch directory;
+
+	SnpApiController(Slots slots, Bookings bookings, Messages messages, fr.maillage.unscheduledcare.SnpIndicators indicators, SlotFeed feed,
+			fr.maillage.directory.DirectorySearch directory) {
+		this.feed = feed;
+		this.directory = directory;
 		this.indicators = indicators;
 		this.slots = slots;
 		this.bookings = bookings;
@@ -104,6 +111,18 @@ class SnpApiController {
 			@RequestParam(required = false) @Nullable Double radiusKm, @RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit) {
 		return bookings.search(new Bookings.Query(profession, commune, radiusKm, from, to, limit));
+	}
+
+	/**
+	 * The slots of named professionals (national ids "8" + RPPS, comma-separated) over a window, as an
+	 * agenda consumer reads them: the same search as the FHIR API's SAS query, in this API's JSON.
+	 */
+	@GetMapping("/api/v1/slots/of-professionals")
+	SlotFeed.Page ofProfessionals(@RequestParam List<String> ids, @RequestParam(required = false) @Nullable Instant from,
+			@RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Boolean free,
+			@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
+		return feed.find(new SlotFeed.Query(directory.idsOf(ids.stream().map(String::strip).toList()), from, to, free, Math.clamp(limit, 1, 100),
+				Math.clamp(offset, 0, 10_000)));
 	}
 
 	@PostMapping("/api/v1/slots/{id}/booking")

@@ -22,6 +22,7 @@ class SnpRoutes implements Route.Declarations {
 				Route.post("/soins-non-programmes/creneaux/{id}/retrait", AUTHENTICATED),
 				Route.post("/soins-non-programmes/absences", AUTHENTICATED),
 				Route.get("/api/v1/slots/search", AUTHENTICATED),
+				Route.get("/api/v1/slots/of-professionals", AUTHENTICATED),
 				Route.get("/api/v1/cpts/{id}/unscheduled-care/indicators", fr.maillage.platform.Access.CPTS_COORDINATOR),
 				Route.get("/cpts/{id}/soins-non-programmes/indicateurs", fr.maillage.platform.Access.CPTS_COORDINATOR),
 				Route.get("/cpts/{id}/soins-non-programmes/indicateurs/export.{format:csv|xlsx}", fr.maillage.platform.Access.CPTS_COORDINATOR),
