@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class FhirServer extends RestfulServer {
 
 	FhirServer(List<IResourceProvider> providers, FaultTranslator faults, CapabilityWording wording, ParameterWhitelist whitelist) {
-		super(FhirContext.forR4Cached());
+		super(context());
 		setResourceProviders(providers);
 		setDefaultResponseEncoding(EncodingEnum.JSON);
 		setBundleInclusionRule(BundleInclusionRule.BASED_ON_RESOURCE_PRESENCE);
@@ -29,6 +29,13 @@ class FhirServer extends RestfulServer {
 		registerInterceptor(whitelist);
 	}
 
+	/** A context of the server's own: its parser does not look for resources to contain (ours never need it). */
+	private static FhirContext context() {
+		FhirContext context = FhirContext.forR4();
+		context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+		return context;
+	}
+
 	@Configuration
 	static class Registration {
 
@@ -37,6 +44,14 @@ class FhirServer extends RestfulServer {
 			ServletRegistrationBean<FhirServer> registration = new ServletRegistrationBean<>(new FhirServer(providers, faults, wording, whitelist), "/fhir/*");
 			registration.setName("fhir");
 			registration.setLoadOnStartup(1);
+			return registration;
+		}
+
+		@Bean
+		org.springframework.boot.web.servlet.FilterRegistrationBean<ResponseBuffering> fhirResponseBuffering() {
+			var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<ResponseBuffering>(new ResponseBuffering());
+			registration.setUrlPatterns(List.of("/fhir/*"));
+			registration.setName("fhirResponseBuffering");
 			return registration;
 		}
 	}
