@@ -71,7 +71,7 @@ class AccountSecurityBrowserTest {
 		if (totp != null) {
 			page.getByLabel("Code de double authentification (si vous l'avez activée)").fill(totp);
 		}
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 	}
 
 	static String code(String secret) throws Exception {
@@ -224,7 +224,7 @@ class AccountSecurityBrowserTest {
 			elsewhere.navigate(url("/connexion"));
 			elsewhere.getByLabel("Adresse e-mail").fill(member.email());
 			elsewhere.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(member.password());
-			elsewhere.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+			elsewhere.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 			assertThat(elsewhere.getByText("Trop de tentatives")).isVisible();
 		}
 	}

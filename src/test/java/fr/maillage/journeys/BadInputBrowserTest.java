@@ -43,7 +43,7 @@ class BadInputBrowserTest {
 		page.navigate(url("/connexion"));
 		page.getByLabel("Adresse e-mail").fill(TestData.ADMIN_EMAIL);
 		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestData.ADMIN_PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 		page.navigate(url("/cpts/" + cpts + "/territoire/modifier"));
 	}
 

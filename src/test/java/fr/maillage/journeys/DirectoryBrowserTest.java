@@ -67,7 +67,7 @@ class DirectoryBrowserTest {
 		page.navigate("http://127.0.0.1:" + port + "/connexion");
 		page.getByLabel("Adresse e-mail").fill(TestData.ADMIN_EMAIL);
 		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestData.ADMIN_PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 		page.navigate("http://127.0.0.1:" + port + "/cpts/" + cpts);
 		page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Importer l'extraction RPPS").setExact(true)).click();
 		page.getByLabel("Fichier de l'extraction RPPS (.zip ou .txt)")
@@ -120,7 +120,7 @@ class DirectoryBrowserTest {
 		page.navigate("http://127.0.0.1:" + port + "/connexion");
 		page.getByLabel("Adresse e-mail").fill(TestData.ADMIN_EMAIL);
 		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestData.ADMIN_PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 		page.navigate("http://127.0.0.1:" + port + "/annuaire");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter un professionnel")).click();
 		page.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill(unique);
@@ -158,7 +158,7 @@ class DirectoryBrowserTest {
 			p.navigate("http://127.0.0.1:" + port + "/connexion");
 			p.getByLabel("Adresse e-mail").fill(member.email());
 			p.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(member.password());
-			p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+			p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 			p.navigate("http://127.0.0.1:" + port + "/annuaire/professionnels/" + id);
 			assertThat(p.locator("#profession")).hasText("Assistante sociale");
 			assertThat(p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer les coordonnées"))).hasCount(0);

@@ -67,7 +67,7 @@ class FirstRunBrowserTest {
 		page.navigate(url("/connexion"));
 		page.getByLabel("Adresse e-mail").fill(email);
 		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(password);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 	}
 
 	/** From the home, the CPTS's own page: its name beside "Maillage" in the header. */

@@ -39,7 +39,7 @@ class OrganizationBrowserTest {
 		page.navigate("http://127.0.0.1:" + port + "/connexion");
 		page.getByLabel("Adresse e-mail").fill(TestData.ADMIN_EMAIL);
 		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestData.ADMIN_PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 	}
 
 	@AfterEach

@@ -42,7 +42,7 @@ class PartnershipBrowserTest {
 			page.navigate("http://127.0.0.1:" + port + "/connexion");
 			page.getByLabel("Adresse e-mail").fill(TestData.ADMIN_EMAIL);
 			page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestData.ADMIN_PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 			page.navigate("http://127.0.0.1:" + port + "/cpts/" + cpts);
 			page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Partenariats").setExact(true)).click();
 			page.getByLabel("Structure").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(hospital + " (Manosque)"));

@@ -63,7 +63,7 @@ public final class Browser {
 		page.navigate("http://127.0.0.1:" + port + "/connexion");
 		page.getByLabel("Adresse e-mail").fill(email);
 		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(password);
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
 		page.waitForURL(url -> !url.contains("/connexion"));
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The one application context most tests share: the real application on a random port, its
  * embedded PostgreSQL (one per test JVM, in target/), GreenMail as the SMTP server, a local SMS
- * gateway ({@link SmsStub}), and an
+ * gateway ({@link SmsStub}), a local OpenID Connect provider for Pro Santé Connect ({@link OidcProvider}), and an
  * unattended administrator with a known API token.
  */
 @Target(ElementType.TYPE)
@@ -22,8 +22,10 @@ import org.springframework.test.context.ActiveProfiles;
 		"maillage.admin.token=" + TestData.ADMIN_TOKEN, "spring.mail.host=127.0.0.1",
 		"spring.mail.port=" + Mail.SMTP_PORT, "spring.mail.properties.mail.smtp.connectiontimeout=5000",
 		"maillage.security.totp-required-for=PARTNER", "logging.level.fr.maillage=INFO",
-		"maillage.sms.url=http://127.0.0.1:" + SmsStub.PORT + "/sms", "maillage.sms.key=test-sms-key" })
+		"maillage.sms.url=http://127.0.0.1:" + SmsStub.PORT + "/sms", "maillage.sms.key=test-sms-key",
+		"maillage.psc.issuer=" + OidcProvider.ISSUER, "maillage.psc.client-id=" + OidcProvider.CLIENT_ID,
+		"maillage.psc.client-secret=" + OidcProvider.CLIENT_SECRET })
 @ActiveProfiles("test")
-@Import({ Mail.Started.class, SmsStub.Started.class, People.Wiring.class })
+@Import({ Mail.Started.class, SmsStub.Started.class, OidcProvider.Started.class, People.Wiring.class })
 public @interface IntegrationTest {
 }

@@ -111,9 +111,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard, TotpPolicy totp,
+	SecurityFilterChain web(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard, TotpPolicy totp, ProSanteConnect psc,
 			@org.springframework.beans.factory.annotation.Value("${maillage.map.tiles-url:}") String tilesUrl) throws Exception {
-		http.authenticationManager(once(guard))
+		http.authenticationManager(psc.enabled() ? withPsc(guard) : once(guard))
 			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new FreshUserFilter(store), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
 			.addFilterAfter(totp.filter(), FreshUserFilter.class)
@@ -121,10 +121,16 @@ class SecurityConfiguration {
 				.authenticationDetailsSource(LoginGuard.Details::new)
 				.failureHandler(new LoginFailureHandler())
 				.defaultSuccessUrl("/", false))
-			.logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
+			.logout(l -> l.logoutUrl("/deconnexion").addLogoutHandler(psc.remember()).logoutSuccessHandler(psc.logoutSuccess()))
 			.headers(h -> privacyHeaders(h.contentSecurityPolicy(c -> c.policyDirectives(
 					"default-src 'self'; img-src 'self' data:" + tileSource(tilesUrl) + "; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'"))))
 			.authorizeHttpRequests(a -> apply(a, routes.all()));
+		if (psc.enabled()) {
+			var registrations = psc.registrations();
+			http.oauth2Login(o -> o.loginPage("/connexion").clientRegistrationRepository(registrations)
+				.authorizationEndpoint(e -> e.authorizationRequestResolver(psc.resolver(registrations)))
+				.loginProcessingUrl("/connexion/oauth2/retour/*").successHandler(psc.success()).failureHandler(psc.failure()));
+		}
 		return http.build();
 	}
 
@@ -132,6 +138,16 @@ class SecurityConfiguration {
 	 * The guard alone, without the global manager as parent: a provider registered on the chain is
 	 * asked again by the parent after a failure, which counted every wrong password twice.
 	 */
+	/** The guard, and the OpenID Connect code flow of Pro Santé Connect (each answers only its own kind of login). */
+	private static org.springframework.security.authentication.AuthenticationManager withPsc(LoginGuard guard) {
+		var oidc = new org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider(
+				new org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient(),
+				new org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService());
+		var manager = new org.springframework.security.authentication.ProviderManager(guard, oidc);
+		manager.setEraseCredentialsAfterAuthentication(true);
+		return manager;
+	}
+
 	private static org.springframework.security.authentication.AuthenticationManager once(LoginGuard guard) {
 		var manager = new org.springframework.security.authentication.ProviderManager(guard);
 		manager.setEraseCredentialsAfterAuthentication(true);

@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
 	private final Accounts accounts;
+	private final fr.maillage.accounts.internal.ProSanteConnect psc;
 
-	LoginController(Accounts accounts) {
+	LoginController(Accounts accounts, fr.maillage.accounts.internal.ProSanteConnect psc) {
 		this.accounts = accounts;
+		this.psc = psc;
 	}
 
 	@GetMapping("/connexion")
@@ -21,6 +23,7 @@ class LoginController {
 			model.addAttribute("typedEmail", typed);
 			session.removeAttribute(fr.maillage.accounts.internal.LoginFailureHandler.TYPED_EMAIL);
 		}
+		model.addAttribute("psc", psc.enabled() ? fr.maillage.accounts.internal.ProSanteConnect.START : null);
 		return accounts.administratorExists() ? "accounts/login" : "redirect:/installation";
 	}
 }

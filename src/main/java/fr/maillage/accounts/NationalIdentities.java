@@ -1,0 +1,14 @@
+package fr.maillage.accounts;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who holds an account for a professional's national id ("8" + RPPS): what a Pro Santé Connect
+ * login needs. The directory, which owns the links between accounts and professionals, answers.
+ */
+public interface NationalIdentities {
+
+	/** The account linked (actively) to the professional with this national id, if any. */
+	Optional<UUID> accountOf(String nationalId);
+}
