@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * flow with PKCE, scope openid scope_all, acr_values eidas1; their RPPS names their directory entry
  * and so their account; logging out ends the PSC session. A weaker assurance level, an RPPS no
  * account is linked to, an expired ID token and a replayed answer are each refused with a reason.
+ * A PSC session is a strong authentication: no second factor is asked on top of it.
  */
 @IntegrationTest
 class ProSanteConnectBrowserTest {
@@ -57,7 +58,8 @@ class ProSanteConnectBrowserTest {
 	void aGpSignsInWithTheirCardAndEveryRefusalSaysWhy() {
 		Api admin = new Api(port, TestData.ADMIN_TOKEN);
 		String cpts = People.newCpts(admin);
-		People.Person gp = People.invite(admin, cpts, "MEMBER");
+		// a partner: the second factor is required for their role here, but a PSC login is already a strong one
+		People.Person gp = People.invite(admin, cpts, "PARTNER");
 		UUID gpId = Gps.create(jdbc, "Foret" + TestData.unique(""), "04070", "Digne-les-Bains");
 		String rpps = "8" + (10000000000L + ThreadLocalRandom.current().nextLong(89999999999L));
 		jdbc.sql("update practitioner set national_id = :n, id_kind = 'RPPS' where id = :id").param("n", rpps).param("id", gpId).update();
@@ -76,7 +78,9 @@ class ProSanteConnectBrowserTest {
 			OidcProvider.nextLogin(new OidcProvider.Identity(rpps, "eidas1", false));
 			pscLogin(page);
 			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
-			org.assertj.core.api.Assertions.assertThat(page.url()).doesNotContain("/connexion");
+			org.assertj.core.api.Assertions.assertThat(page.url()).doesNotContain("/connexion").doesNotContain("double-facteur");
+			page.navigate(url("/agenda"));
+			org.assertj.core.api.Assertions.assertThat(page.url()).as("no second factor asked").endsWith("/agenda");
 			Map<String, String> asked = OidcProvider.AUTHORIZATIONS.getLast();
 			org.assertj.core.api.Assertions.assertThat(asked).containsEntry("scope", "openid scope_all").containsEntry("acr_values", "eidas1")
 				.containsEntry("code_challenge_method", "S256").containsKey("code_challenge").containsKey("nonce").containsKey("state");
@@ -112,6 +116,51 @@ class ProSanteConnectBrowserTest {
 			page.waitForURL(u -> u.contains("/connexion"));
 			assertThat(page.locator(".notice.failure")).containsText("n'a pas abouti");
 			org.assertj.core.api.Assertions.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter")).count()).isZero();
+		}
+	}
+
+	@Test
+	void aCoordinatorRequiresTheCardForMembersAndAPasswordNoLongerOpensTheirPages() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		People.Person coordinator = People.invite(admin, cpts, "COORDINATOR");
+		People.Person nurse = People.invite(admin, cpts, "MEMBER");
+		UUID nurseId = Gps.practitioner(jdbc, "Infirmière " + TestData.unique(""), "60", "Infirmier", "", "04112", "Manosque");
+		String rpps = "8" + (10000000000L + ThreadLocalRandom.current().nextLong(89999999999L));
+		jdbc.sql("update practitioner set national_id = :n, id_kind = 'RPPS' where id = :id").param("n", rpps).param("id", nurseId).update();
+		Gps.link(jdbc, accounts.userIdByEmail(nurse.email()).orElseThrow(), nurseId);
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			Browser.login(page, port, coordinator.email(), coordinator.password());
+			Browser.menu(page, "Pilotage", "Connexion par carte CPS");
+			page.getByLabel("Membre").check();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer la règle")).click();
+			assertThat(page.locator(".notice.success")).containsText("s'applique dès maintenant");
+			assertThat(page.getByLabel("Membre")).isChecked();
+			assertThat(page.getByLabel("Coordinateur")).not().isChecked();
+			org.assertj.core.api.Assertions.assertThat(Accessibility.seriousViolations(page)).isEmpty();
+			page.navigate(url("/agenda"));
+			org.assertj.core.api.Assertions.assertThat(page.url()).as("the coordinator's role is not concerned").endsWith("/agenda");
+		}
+		Api.Response token = new Api(port, null).post("/api/v1/auth/token", Map.of("email", nurse.email(), "password", nurse.password()));
+		org.assertj.core.api.Assertions.assertThat(token.status()).isEqualTo(403);
+		org.assertj.core.api.Assertions.assertThat(token.body()).contains("psc_obligatoire");
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			page.navigate(url("/connexion"));
+			page.getByLabel("Adresse e-mail").fill(nurse.email());
+			page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(nurse.password());
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter").setExact(true)).click();
+			page.waitForURL(u -> u.endsWith("/connexion/psc-obligatoire"));
+			page.navigate(url("/agenda"));
+			org.assertj.core.api.Assertions.assertThat(page.url()).as("a password opens nothing else").endsWith("/connexion/psc-obligatoire");
+			assertThat(page.locator("h1")).containsText("Connexion par Pro Santé Connect demandée");
+			org.assertj.core.api.Assertions.assertThat(Accessibility.seriousViolations(page)).isEmpty();
+			OidcProvider.nextLogin(new OidcProvider.Identity(rpps, "eidas1", false));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter avec Pro Santé Connect")).click();
+			page.waitForURL(u -> !u.contains("/oauth2/") && !u.contains("psc-obligatoire"));
+			page.navigate(url("/agenda"));
+			org.assertj.core.api.Assertions.assertThat(page.url()).as("signed in with the card").endsWith("/agenda");
 		}
 	}
 }

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * its reason. Logging out of Maillage ends the PSC session too.
  */
 @Component
-public class ProSanteConnect {
+public class ProSanteConnect implements fr.maillage.accounts.LoginPolicies.PscAvailability {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProSanteConnect.class);
 
@@ -79,6 +79,7 @@ public class ProSanteConnect {
 	}
 
 	/** Whether PSC is configured (an issuer and a client id): the login page shows its button then. */
+	@Override
 	public boolean enabled() {
 		return issuer != null && clientId != null;
 	}
@@ -194,7 +195,7 @@ public class ProSanteConnect {
 		};
 	}
 
-	static boolean isPsc(@Nullable HttpSession session) {
+	public static boolean isPsc(@Nullable HttpSession session) {
 		return session != null && "PSC".equals(session.getAttribute(METHOD));
 	}
 }

@@ -112,11 +112,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AccountStore store, RouteTable routes, LoginGuard guard, TotpPolicy totp, ProSanteConnect psc,
+			fr.maillage.accounts.LoginPolicies policies,
 			@org.springframework.beans.factory.annotation.Value("${maillage.map.tiles-url:}") String tilesUrl) throws Exception {
 		http.authenticationManager(psc.enabled() ? withPsc(guard) : once(guard))
 			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new FreshUserFilter(store), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
 			.addFilterAfter(totp.filter(), FreshUserFilter.class)
+			.addFilterAfter(new PscPolicyFilter(policies), FreshUserFilter.class)
 			.formLogin(f -> f.loginPage("/connexion").loginProcessingUrl("/connexion")
 				.authenticationDetailsSource(LoginGuard.Details::new)
 				.failureHandler(new LoginFailureHandler())

@@ -68,7 +68,9 @@ public class TotpPolicy {
 					throws ServletException, IOException {
 				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 				String path = request.getRequestURI().substring(request.getContextPath().length());
-				if (auth != null && auth.getPrincipal() instanceof CurrentUser user && mustEnable(user) && !allowed(path)) {
+				// a Pro Santé Connect session is already a strong authentication (card or e-CPS): no second factor asked
+				if (auth != null && auth.getPrincipal() instanceof CurrentUser user && mustEnable(user) && !allowed(path)
+						&& !ProSanteConnect.isPsc(request.getSession(false))) {
 					if (request.getHeader("HX-Request") != null || path.equals("/live")) {
 						// a fragment or the live stream of the page: refused, not redirected (the page itself is)
 						response.sendError(HttpServletResponse.SC_FORBIDDEN);

@@ -13,6 +13,7 @@ class AccountMenu implements MenuEntry.Declarations {
 	@Override
 	public List<MenuEntry> entries() {
 		return List.of(new MenuEntry(Section.CARE, 1, "menu.agenda", "/agenda", Who.SIGNED_IN),
-				new MenuEntry(Section.STEERING, 90, "menu.clients", "/cpts/" + MenuEntry.CPTS + "/clients-api", Who.CPTS_COORDINATOR));
+				new MenuEntry(Section.STEERING, 90, "menu.clients", "/cpts/" + MenuEntry.CPTS + "/clients-api", Who.CPTS_COORDINATOR),
+				new MenuEntry(Section.STEERING, 91, "menu.loginPolicy", "/cpts/" + MenuEntry.CPTS + "/connexion-securite", Who.CPTS_COORDINATOR));
 	}
 }

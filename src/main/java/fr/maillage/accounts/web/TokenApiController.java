@@ -32,7 +32,11 @@ class TokenApiController {
 
 	private final fr.maillage.accounts.internal.TotpPolicy totpPolicy;
 
-	TokenApiController(LoginGuard guard, Accounts accounts, Messages messages, fr.maillage.accounts.internal.TotpPolicy totpPolicy) {
+	private final fr.maillage.accounts.LoginPolicies policies;
+
+	TokenApiController(LoginGuard guard, Accounts accounts, Messages messages, fr.maillage.accounts.internal.TotpPolicy totpPolicy,
+			fr.maillage.accounts.LoginPolicies policies) {
+		this.policies = policies;
 		this.totpPolicy = totpPolicy;
 		this.guard = guard;
 		this.accounts = accounts;
@@ -55,6 +59,9 @@ class TokenApiController {
 			CurrentUser user = (CurrentUser) auth.getPrincipal();
 			if (totpPolicy.mustEnable(user)) {
 				return error(HttpStatus.FORBIDDEN, "totp_obligatoire", "account.totp.required");
+			}
+			if (policies.pscRequiredFor(user)) {
+				return error(HttpStatus.FORBIDDEN, "psc_obligatoire", "psc.policy.token");
 			}
 			SecurityContextHolder.getContext().setAuthentication(auth);
 			int days = body.expiresInDays() == null ? Accounts.DEFAULT_TOKEN_DAYS : body.expiresInDays();
