@@ -24,14 +24,9 @@ public class LoginPolicies {
 	private final JdbcClient jdbc;
 	private final CptsAccess access;
 	private final AuditLog audit;
-	private final PscAvailability psc;
+	private final fr.maillage.accounts.internal.ProSanteConnect psc;
 
-	/** Whether Pro Santé Connect is configured on this installation (accounts' own, behind an interface for the web layer). */
-	public interface PscAvailability {
-		boolean enabled();
-	}
-
-	LoginPolicies(JdbcClient jdbc, CptsAccess access, AuditLog audit, PscAvailability psc) {
+	LoginPolicies(JdbcClient jdbc, CptsAccess access, AuditLog audit, fr.maillage.accounts.internal.ProSanteConnect psc) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;

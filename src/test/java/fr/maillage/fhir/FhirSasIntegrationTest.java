@@ -298,5 +298,12 @@ class FhirSasIntegrationTest {
 		assertThat(metadata.statusCode()).isEqualTo(200);
 		Bundle many = FhirSupport.client(port, s.regulatorToken()).search().forResource(Practitioner.class).count(1000).returnBundle(Bundle.class).execute();
 		assertThat(many.getEntry()).hasSizeLessThanOrEqualTo(100);
+		// an offset inside a page starts at that page (the directory pages by number), and the bundle links say where it is
+		IGenericClient client = FhirSupport.client(port, s.regulatorToken());
+		Bundle inside = client.search().byUrl("Practitioner?_count=2&_offset=3").returnBundle(Bundle.class).execute();
+		Bundle page = client.search().byUrl("Practitioner?_count=2&_offset=2").returnBundle(Bundle.class).execute();
+		assertThat(inside.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+			.containsExactlyElementsOf(page.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList());
+		assertThat(inside.getLink("next").getUrl()).contains("_offset=4");
 	}
 }

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * its reason. Logging out of Maillage ends the PSC session too.
  */
 @Component
-public class ProSanteConnect implements fr.maillage.accounts.LoginPolicies.PscAvailability {
+public class ProSanteConnect {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProSanteConnect.class);
 
@@ -79,7 +79,6 @@ public class ProSanteConnect implements fr.maillage.accounts.LoginPolicies.PscAv
 	}
 
 	/** Whether PSC is configured (an issuer and a client id): the login page shows its button then. */
-	@Override
 	public boolean enabled() {
 		return issuer != null && clientId != null;
 	}

@@ -60,8 +60,7 @@ class Agendas {
 						+ " l'est)");
 			}
 			if (chain != null && chain.equals(identifierChain)) {
-				String[] token = r.getValue().split("\\|", 2);
-				identifiers.add(token.length == 2 ? token[0] : null, token.length == 2 ? token[1] : token[0]);
+				Ids.addToken(r, identifiers);
 			} else {
 				UUID id = Ids.uuidOrNull(r.getIdPart());
 				if (id != null) {

@@ -51,6 +51,12 @@ final class Ids {
 		return ids;
 	}
 
+	/** The token a chain to {@code identifier} carries ("system|value" or a bare value), added to {@code into}. */
+	static void addToken(ca.uhn.fhir.rest.param.ReferenceParam chained, TokenOrListParam into) {
+		String[] token = chained.getValue().split("\\|", 2);
+		into.add(token.length == 2 ? token[0] : null, token.length == 2 ? token[1] : token[0]);
+	}
+
 	static @Nullable String nationalId(@Nullable String system, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;

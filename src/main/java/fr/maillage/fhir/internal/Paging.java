@@ -7,7 +7,10 @@ import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.jspecify.annotations.Nullable;
 
-/** A page of a search: {@code _count} capped at {@link #MAX}, {@code _offset} at {@link #MAX_OFFSET}; the bundle carries the total and HAPI writes the links. */
+/**
+ * A page of a search: {@code _count} capped at {@link #MAX}, {@code _offset} at {@link #MAX_OFFSET}
+ * and aligned on a page; the bundle carries the total and HAPI writes the links.
+ */
 record Paging(int count, int offset) {
 
 	static final int DEFAULT = 20;
@@ -27,7 +30,10 @@ record Paging(int count, int offset) {
 	}
 
 	static Paging of(@Nullable Integer count, @Nullable Integer offset) {
-		return new Paging(count == null ? DEFAULT : Math.clamp(count, 1, MAX), offset == null ? 0 : Math.clamp(offset, 0, MAX_OFFSET));
+		int c = count == null ? DEFAULT : Math.clamp(count, 1, MAX);
+		int o = offset == null ? 0 : Math.clamp(offset, 0, MAX_OFFSET);
+		// the directory pages by page number: an offset inside a page starts at that page, and the bundle says so
+		return new Paging(c, o - o % c);
 	}
 
 	int page() {

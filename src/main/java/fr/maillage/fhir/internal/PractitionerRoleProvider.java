@@ -60,8 +60,7 @@ class PractitionerRoleProvider implements IResourceProvider {
 				throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException("chaîne " + r.getChain() + " non prise en charge");
 			}
 			if ("identifier".equals(r.getChain())) {
-				String[] token = r.getValue().split("\\|", 2);
-				identifiers.add(token.length == 2 ? token[0] : null, token.length == 2 ? token[1] : token[0]);
+				Ids.addToken(r, identifiers);
 			} else {
 				UUID id = Ids.uuidOrNull(r.getIdPart());
 				if (id != null) {
