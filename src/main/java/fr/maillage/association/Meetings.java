@@ -260,6 +260,7 @@ public class Meetings {
 		String title = messages.get("association.convocation.title", messages.get(m.kind().labelKey()), m.title(), when);
 		String body = messages.get("association.convocation.body", c.name(), m.title(), when, where(m), m.agenda() == null ? "" : m.agenda(),
 				mail.url("/reunions/" + meetingId));
+		boolean aboutPatients = m.kind() == Kind.RCP; // a case review: its agenda names patients
 		List<Members.Member> people = List.copyOf(members.byIds(invitees.stream().map(Invitee::memberId).toList()).values());
 		Map<UUID, List<UUID>> accounts = members.accountsOf(people);
 		List<Notice> notices = new ArrayList<>();
@@ -267,10 +268,11 @@ public class Meetings {
 		for (Members.Member p : people) {
 			List<UUID> users = accounts.getOrDefault(p.id(), List.of());
 			if (!users.isEmpty()) {
-				users.forEach(u -> notices.add(Notice.of(u, m.cptsId(), "association.convocation", title, body, "/reunions/" + meetingId)));
+				users.forEach(u -> notices.add(Notice.of(u, m.cptsId(), "association.convocation", title, body, "/reunions/" + meetingId)
+					.concerningAPatient(aboutPatients)));
 				sent++;
 			} else if (p.email() != null) {
-				notifications.emailTo(p.email(), title, body, List.of(invitation(convened, c, p.email())));
+				notifications.emailTo(p.email(), title, body, List.of(invitation(convened, c, p.email())), aboutPatients);
 				sent++;
 			}
 		}
@@ -505,10 +507,11 @@ public class Meetings {
 		for (Members.Member p : people) {
 			List<UUID> users = accounts.getOrDefault(p.id(), List.of());
 			if (!users.isEmpty()) {
-				users.forEach(u -> notices.add(Notice.of(u, m.cptsId(), "association.minutes", title, body, "/reunions/" + meetingId)));
+				users.forEach(u -> notices.add(Notice.of(u, m.cptsId(), "association.minutes", title, body, "/reunions/" + meetingId)
+					.concerningAPatient(m.kind() == Kind.RCP)));
 				sent++;
 			} else if (p.email() != null) {
-				notifications.emailTo(p.email(), title, body, List.of(file));
+				notifications.emailTo(p.email(), title, body, List.of(file), m.kind() == Kind.RCP);
 				sent++;
 			}
 		}

@@ -244,7 +244,7 @@ public class GpRequests {
 		List<Notice> notices = accounts.holdersOf(cptsId, Role.COORDINATOR).stream().filter(u -> !u.equals(user.id()))
 			.map(u -> Notice.of(u, cptsId, KIND_ANSWER, messages.get("gpaccess.notice.answer.title"),
 					messages.get(accepted ? "gpaccess.notice.answer.accepted" : "gpaccess.notice.answer.refused", doctor, row.number),
-					"/cpts/" + cptsId + "/medecin-traitant/demandes/" + id))
+					"/cpts/" + cptsId + "/medecin-traitant/demandes/" + id).concerningAPatient())
 			.toList();
 		if (!notices.isEmpty()) {
 			notifications.send(notices); // outbox rows in this transaction: the notice exists exactly when the change does

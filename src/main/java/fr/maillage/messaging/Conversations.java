@@ -258,6 +258,10 @@ public class Conversations {
 				s.lastLine() == null ? null : s.lastLine().length() > 120 ? s.lastLine().substring(0, 120) + "…" : s.lastLine())).toList();
 	}
 
+	private boolean aboutPatients(String kind) {
+		return sources.stream().anyMatch(s -> s.kind().equals(kind) && s.aboutPatients());
+	}
+
 	/** The conversations a person takes part in: as a participant, or through a source (a care circle…). */
 	List<UUID> conversationsOf(UUID userId) {
 		List<UUID> ids = new ArrayList<>(jdbc.sql("select conversation_id from conversation_participant where user_id = :u and left_at is null")
@@ -407,7 +411,8 @@ public class Conversations {
 		String conversationTitle = title(id, c.kind(), c.title(), user);
 		notifications.send(others.stream().map(o -> new Notice(o, c.cptsId(), urgent ? KIND_ADVICE : KIND_MESSAGE,
 				messages.get(urgent ? "messaging.notice.advice" : "messaging.notice.message", user.displayName()),
-				messages.get("messaging.notice.body", c.kind().equals("DIRECT") ? user.displayName() : conversationTitle), "/messages/" + id, urgent))
+				messages.get("messaging.notice.body", c.kind().equals("DIRECT") ? user.displayName() : conversationTitle), "/messages/" + id, urgent)
+				.concerningAPatient(aboutPatients(c.kind())))
 			.toList());
 		Set<UUID> everyone = new LinkedHashSet<>(others);
 		everyone.add(user.id());

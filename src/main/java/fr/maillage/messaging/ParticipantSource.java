@@ -15,4 +15,9 @@ public interface ParticipantSource {
 
 	/** The users who take part today in the conversation known to the source as {@code ref}. */
 	Set<UUID> participants(String ref);
+
+	/** Whether its conversations are about a patient (a care circle's): then their notices leave with content only through MSSanté. */
+	default boolean aboutPatients() {
+		return false;
+	}
 }

@@ -2,6 +2,7 @@ package fr.maillage.notifications;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,6 +14,9 @@ public interface ContactPoints {
 
 	/** Secure health messaging addresses to prefer over the accounts' e-mails, by user. */
 	Map<UUID, String> mssante(Collection<UUID> userIds);
+
+	/** Those of these addresses that are known as MSSanté addresses, in lower case. */
+	Set<String> mssanteAmong(Collection<String> addresses);
 
 	/** Mobile numbers for urgent alerts by SMS, by user. */
 	Map<UUID, String> mobiles(Collection<UUID> userIds);

@@ -1,11 +1,10 @@
 package fr.maillage.notifications;
 
-import fr.maillage.accounts.Accounts;
 import fr.maillage.accounts.CptsAccess;
 import fr.maillage.accounts.CurrentUser;
+import fr.maillage.notifications.internal.MssanteRouting;
+import fr.maillage.notifications.internal.NoticeMail;
 import fr.maillage.notifications.internal.Outbox;
-import fr.maillage.platform.Mail;
-import fr.maillage.platform.Messages;
 import fr.maillage.platform.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,27 +43,21 @@ public class Notifications {
 
 	private final JdbcClient jdbc;
 	private final CptsAccess access;
-	private final Accounts accounts;
 	private final Outbox outbox;
 	private final LiveUpdates live;
 	private final List<NotificationKind> kinds;
-	private final List<ContactPoints> contactPoints;
-	private final Mail mail;
-	private final Messages messages;
-	private final SmsProvider sms;
+	private final MssanteRouting routing;
+	private final NoticeMail noticeMail;
 
-	Notifications(JdbcClient jdbc, CptsAccess access, Accounts accounts, Outbox outbox, LiveUpdates live,
-			List<NotificationKind.Declarations> declarations, List<ContactPoints> contactPoints, Mail mail, Messages messages, SmsProvider sms) {
-		this.sms = sms;
+	Notifications(JdbcClient jdbc, CptsAccess access, Outbox outbox, LiveUpdates live, List<NotificationKind.Declarations> declarations,
+			MssanteRouting routing, NoticeMail noticeMail) {
 		this.jdbc = jdbc;
 		this.access = access;
-		this.accounts = accounts;
 		this.outbox = outbox;
 		this.live = live;
 		this.kinds = declarations.stream().flatMap(d -> d.kinds().stream()).toList();
-		this.contactPoints = contactPoints;
-		this.mail = mail;
-		this.messages = messages;
+		this.routing = routing;
+		this.noticeMail = noticeMail;
 	}
 
 	public List<NotificationKind> kinds() {
@@ -106,44 +99,27 @@ public class Notifications {
 			.query((rs, i) -> chosen.put(rs.getString(1) + "|" + rs.getString(2), DeliveryMode.valueOf(rs.getString(3)))).list();
 		List<UUID> ids = new ArrayList<>();
 		List<Object[]> rows = new ArrayList<>();
-		List<Outbox.Message> out = new ArrayList<>();
 		List<Notice> byEmail = new ArrayList<>();
 		List<UUID> byEmailIds = new ArrayList<>();
 		for (Notice n : notices) {
 			UUID id = UUID.randomUUID();
 			ids.add(id);
-			rows.add(new Object[] { id, n.userId(), n.cptsId(), n.kind(), n.title(), n.body(), n.link(), n.urgent() });
+			rows.add(new Object[] { id, n.userId(), n.cptsId(), n.kind(), n.title(), n.body(), n.link(), n.urgent(), n.aboutPatient() });
 			DeliveryMode mode = chosen.getOrDefault(n.userId() + "|" + n.kind(), defaultMode(n.kind()));
 			if (mode == DeliveryMode.IMMEDIATE || n.urgent() || formal) {
 				byEmail.add(n);
 				byEmailIds.add(id);
 			}
 		}
-		Map<UUID, String> addresses = emailAddresses(byEmail.stream().map(Notice::userId).distinct().toList());
-		for (int i = 0; i < byEmail.size(); i++) {
-			Notice n = byEmail.get(i);
-			String to = addresses.get(n.userId());
-			if (to != null) {
-				out.add(Outbox.Message.email(byEmailIds.get(i), to, subject(n), emailBody(n))
-					.with(filesOf.apply(n).stream().map(f -> new Outbox.Attachment(f.name(), f.contentType(), f.content())).toList()));
-			}
-		}
-		List<UUID> urgentUsers = notices.stream().filter(Notice::urgent).map(Notice::userId).distinct().toList();
-		if (!urgentUsers.isEmpty() && sms.enabled()) {
-			Map<UUID, String> mobiles = new HashMap<>();
-			contactPoints.forEach(c -> c.mobiles(urgentUsers).forEach(mobiles::putIfAbsent));
-			for (int i = 0; i < notices.size(); i++) {
-				Notice n = notices.get(i);
-				if (n.urgent() && mobiles.containsKey(n.userId())) {
-					out.add(Outbox.Message.sms(ids.get(i), mobiles.get(n.userId()), n.title() + " – " + n.body()));
-				}
-			}
-		}
-		jdbc.sql("insert into notification (id, user_id, cpts_id, kind, title, body, link, urgent) select * from unnest(:id, :u, :c, :k, :t, :b, :l, :g)")
+		List<Outbox.Message> out = noticeMail.of(byEmail, byEmailIds, notices, ids, filesOf);
+		jdbc.sql("""
+				insert into notification (id, user_id, cpts_id, kind, title, body, link, urgent, about_patient)
+				select * from unnest(:id, :u, :c, :k, :t, :b, :l, :g, :p)""")
 			.param("id", rows.stream().map(r -> r[0]).toArray(UUID[]::new)).param("u", rows.stream().map(r -> r[1]).toArray(UUID[]::new))
 			.param("c", rows.stream().map(r -> r[2]).toArray(UUID[]::new)).param("k", rows.stream().map(r -> r[3]).toArray(String[]::new))
 			.param("t", rows.stream().map(r -> r[4]).toArray(String[]::new)).param("b", rows.stream().map(r -> r[5]).toArray(String[]::new))
 			.param("l", rows.stream().map(r -> r[6]).toArray(String[]::new)).param("g", rows.stream().map(r -> r[7]).toArray(Boolean[]::new))
+			.param("p", rows.stream().map(r -> r[8]).toArray(Boolean[]::new))
 			.update();
 		outbox.enqueue(out);
 		live.publish(users, "notification");
@@ -156,36 +132,41 @@ public class Notifications {
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void emailTo(String address, String subject, String body, List<File> files) {
-		outbox.enqueue(List.of(Outbox.Message.email(null, address, subject, body)
-			.with(files.stream().map(f -> new Outbox.Attachment(f.name(), f.contentType(), f.content())).toList())));
+		emailTo(address, subject, body, files, false);
+	}
+
+	/** The same; {@code aboutPatient}, its content goes only to an MSSanté address, through MSSanté. */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void emailTo(String address, String subject, String body, List<File> files, boolean aboutPatient) {
+		outbox.enqueue(List.of(noticeMail.toAddress(address, subject, body, files, aboutPatient)));
 	}
 
 	public UUID send(Notice notice) {
 		return send(List.of(notice)).getFirst();
 	}
 
-	/** Where each user's e-mails go: the MSSanté address the directory knows, else the account's; one query per source. */
+	/**
+	 * Where each user's e-mails go: with MSSanté configured, the MSSanté address the directory
+	 * knows for them; else, and for those without one, the account's.
+	 */
 	public Map<UUID, String> emailAddresses(Collection<UUID> userIds) {
-		if (userIds.isEmpty()) {
-			return Map.of();
-		}
-		Map<UUID, String> out = new HashMap<>(accounts.deliveryAddresses(userIds));
-		for (ContactPoints c : contactPoints) {
-			out.putAll(c.mssante(userIds));
-		}
+		Map<UUID, String> out = new HashMap<>();
+		routing.of(userIds).forEach((user, route) -> out.put(user, route.address()));
 		return out;
 	}
 
-	private String subject(Notice n) {
-		return (n.urgent() ? messages.get("notifications.mail.urgentPrefix") + " " : "") + messages.get("notifications.mail.subject", n.title());
-	}
-
-	private String emailBody(Notice n) {
-		return messages.get("notifications.mail.body", n.title(), n.body(), n.link() == null ? mail.url("/notifications") : mail.url(n.link()),
-				mail.url("/notifications/preferences"));
-	}
-
 	// ---- the signed-in user
+
+	/** Where the signed-in user's e-mails go, whether that is MSSanté, and whether MSSanté is configured at all. */
+	public record Delivery(String address, boolean secure, boolean mssanteAvailable) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Delivery> myDelivery() {
+		CurrentUser user = access.requireUser();
+		return Optional.ofNullable(routing.of(List.of(user.id())).get(user.id()))
+			.map(r -> new Delivery(r.address(), r.secure(), routing.available()));
+	}
 
 	@Transactional(readOnly = true)
 	public Page mine(int page, int size) {

@@ -1,7 +1,8 @@
 /**
  * Notifications: what a user sees in the application and receives by e-mail (or SMS), their
- * choices per kind, the durable outbox every delivery goes through, and live updates pushed to
- * browsers (server-sent events, across nodes through PostgreSQL LISTEN/NOTIFY).
+ * choices per kind, the durable outbox every delivery goes through (ordinary SMTP, MSSanté — the
+ * only way a notice about a patient leaves with its content — and SMS), and live updates pushed
+ * to browsers (server-sent events, across nodes through PostgreSQL LISTEN/NOTIFY).
  */
 @ApplicationModule(allowedDependencies = {"shared", "platform", "audit", "accounts"})
 @NullMarked

@@ -196,7 +196,7 @@ public class Enrolments {
 		users.remove(except);
 		notifications.send(users.stream().map(u -> Notice.of(u, cptsId, KIND_ENROLLED, messages.get("pathways.enrolled.notice.title", pathway),
 				messages.get("pathways.enrolled.notice.body", pathway, first == null ? "-" : first.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
-				"/parcours/inclusions/" + enrolmentId)).toList());
+				"/parcours/inclusions/" + enrolmentId).concerningAPatient()).toList());
 	}
 
 	/** Adds a professional or a structure of the directory to the circle. */

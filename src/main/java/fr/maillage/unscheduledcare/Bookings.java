@@ -195,7 +195,7 @@ public class Bookings {
 		List<Notice> notices = new ArrayList<>();
 		for (UUID owner : ownerAccounts(slot)) {
 			notices.add(Notice.of(owner, slot.cptsId(), KIND_BOOKED, messages.get("snp.notice.booked.title"),
-					messages.get("snp.notice.booked.body", when(slot.startsAt()), user.displayName()), "/soins-non-programmes/mes-creneaux"));
+					messages.get("snp.notice.booked.body", when(slot.startsAt()), user.displayName()), "/soins-non-programmes/mes-creneaux").concerningAPatient());
 		}
 		if (!notices.isEmpty()) {
 			notifications.send(notices); // outbox rows in this transaction: the notice exists exactly when the change does
@@ -245,7 +245,8 @@ public class Bookings {
 		others.add(b.bookedBy());
 		others.remove(user.id());
 		List<Notice> notices = others.stream().distinct().map(u -> Notice.of(u, b.slot().cptsId(), KIND_CANCELLED, messages.get("snp.notice.cancelled.title"),
-				messages.get("snp.notice.cancelled.body", when(b.slot().startsAt()), reason.strip()), "/soins-non-programmes/mes-creneaux")).toList();
+				messages.get("snp.notice.cancelled.body", when(b.slot().startsAt()), reason.strip()), "/soins-non-programmes/mes-creneaux").concerningAPatient())
+			.toList();
 		if (!notices.isEmpty()) {
 			notifications.send(notices); // outbox rows in this transaction: the notice exists exactly when the change does
 		}

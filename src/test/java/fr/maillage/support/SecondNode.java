@@ -72,6 +72,7 @@ public final class SecondNode implements AutoCloseable {
 		command.addAll(jvmArgs);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), MaillageApplication.class.getName(), "--server.port=" + port,
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + Mail.SMTP_PORT, "--logging.level.root=WARN"));
+		MssanteSmtp.properties().forEach(p -> command.add("--" + p));
 		command.addAll(appArgs);
 		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		pb.environment().remove("MAILLAGE_DEMO");

@@ -40,6 +40,15 @@ class DirectoryNotifications implements NotificationKind.Declarations, ContactPo
 	}
 
 	@Override
+	public java.util.Set<String> mssanteAmong(java.util.Collection<String> addresses) {
+		if (addresses.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return java.util.Set.copyOf(jdbc.sql("select distinct lower(mssante) from practitioner where lower(mssante) = any(:a)")
+			.param("a", addresses.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).distinct().toArray(String[]::new)).query(String.class).list());
+	}
+
+	@Override
 	public java.util.Map<UUID, String> mobiles(java.util.Collection<UUID> userIds) {
 		java.util.Map<UUID, String> out = new java.util.HashMap<>();
 		jdbc.sql("""

@@ -32,14 +32,14 @@ public class Digests {
 
 	private final JdbcClient jdbc;
 	private final Outbox outbox;
-	private final fr.maillage.notifications.Notifications notifications;
+	private final MssanteRouting routing;
 	private final Messages messages;
 	private final Mail mail;
 
-	Digests(JdbcClient jdbc, Outbox outbox, fr.maillage.notifications.Notifications notifications, Messages messages, Mail mail) {
+	Digests(JdbcClient jdbc, Outbox outbox, MssanteRouting routing, Messages messages, Mail mail) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
-		this.notifications = notifications;
+		this.routing = routing;
 		this.messages = messages;
 		this.mail = mail;
 	}
@@ -47,23 +47,26 @@ public class Digests {
 	/** Writes the digests due now; answers how many e-mails were enqueued. */
 	@Transactional
 	public int run() {
-		record Item(UUID id, UUID user, String title, String body) {
+		record Item(UUID id, UUID user, String title, String body, boolean aboutPatient) {
 		}
 		List<Item> items = jdbc.sql("""
-				select n.id, n.user_id, n.title, n.body from notification n
+				select n.id, n.user_id, n.title, n.body, n.about_patient from notification n
 				join notification_preference p on p.user_id = n.user_id and p.kind = n.kind and p.mode = 'DIGEST'
 				where n.read_at is null and n.digested_at is null and not n.urgent
 				order by n.user_id, n.created_at for update of n skip locked""")
-			.query((rs, i) -> new Item(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4))).list();
+			.query((rs, i) -> new Item(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+			.list();
 		Map<UUID, List<Item>> byUser = new LinkedHashMap<>();
 		items.forEach(i -> byUser.computeIfAbsent(i.user(), k -> new ArrayList<>()).add(i));
 		List<Outbox.Message> out = new ArrayList<>();
 		Locale fr = Locale.FRENCH;
-		Map<UUID, String> addresses = notifications.emailAddresses(byUser.keySet());
-		byUser.forEach((user, list) -> java.util.Optional.ofNullable(addresses.get(user)).ifPresent(to -> {
+		Map<UUID, MssanteRouting.Route> routes = routing.of(byUser.keySet());
+		byUser.forEach((user, list) -> java.util.Optional.ofNullable(routes.get(user)).ifPresent(route -> {
 			StringBuilder lines = new StringBuilder();
-			list.forEach(i -> lines.append("• ").append(i.title()).append(" – ").append(i.body()).append("\n"));
-			out.add(Outbox.Message.email(null, to, messages.get(fr, "notifications.digest.subject", list.size()),
+			// what is about a patient is copied only into a digest that leaves through MSSanté
+			list.forEach(i -> lines.append("• ").append(i.aboutPatient() && !route.secure() ? messages.get(fr, "notifications.digest.patientLine")
+					: i.title() + " – " + i.body()).append("\n"));
+			out.add(Outbox.Message.email(null, route.address(), messages.get(fr, "notifications.digest.subject", list.size()),
 					messages.get(fr, "notifications.digest.body", lines.toString(), mail.url("/notifications"), mail.url("/notifications/preferences"))));
 		}));
 		outbox.enqueue(out);

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Outbox {
 
+	/** E-mail through the ordinary SMTP server, e-mail through the MSSanté operator, or SMS. */
 	public enum Channel {
-		EMAIL, SMS
+		EMAIL, MSSANTE, SMS
 	}
 
 	public record Message(@Nullable UUID notificationId, Channel channel, String recipient, @Nullable String subject, String body,
@@ -55,20 +56,31 @@ public class Outbox {
 	static final int MAX_ATTEMPTS = 8;
 
 	private final JdbcClient jdbc;
+	private final MssanteRouting routing;
 	private final String domain;
 	private final Semaphore signal = new Semaphore(0);
 
-	Outbox(JdbcClient jdbc, @Value("${maillage.base-url}") String baseUrl) {
+	Outbox(JdbcClient jdbc, MssanteRouting routing, @Value("${maillage.base-url}") String baseUrl) {
 		this.jdbc = jdbc;
+		this.routing = routing;
 		String host = URI.create(baseUrl).getHost();
 		this.domain = host == null || host.isBlank() ? "maillage.localhost" : host;
 	}
 
-	/** Enqueues in the current transaction; the dispatchers are woken when it commits. */
-	public void enqueue(List<Message> messages) {
-		if (messages.isEmpty()) {
+	/**
+	 * Enqueues in the current transaction; the dispatchers are woken when it commits. An e-mail to
+	 * an MSSanté address leaves through MSSanté when it is configured (an MSSanté mailbox takes
+	 * nothing from outside its trust space).
+	 */
+	public void enqueue(List<Message> given) {
+		if (given.isEmpty()) {
 			return;
 		}
+		java.util.Set<String> secure = routing.secure(given.stream().filter(m -> m.channel() == Channel.EMAIL).map(Message::recipient).toList());
+		List<Message> messages = given.stream()
+			.map(m -> m.channel() == Channel.EMAIL && secure.contains(m.recipient().toLowerCase(java.util.Locale.ROOT))
+					? new Message(m.notificationId(), Channel.MSSANTE, m.recipient(), m.subject(), m.body(), m.attachments()) : m)
+			.toList();
 		UUID[] ids = new UUID[messages.size()];
 		String[] messageIds = new String[messages.size()];
 		for (int i = 0; i < ids.length; i++) {

@@ -29,6 +29,7 @@ public class OutboxDispatcher implements SmartLifecycle {
 
 	private final Outbox outbox;
 	private final ObjectProvider<JavaMailSender> mailSender;
+	private final MssanteTransport mssante;
 	private final SmsProvider sms;
 	private final String from;
 	private final int workers;
@@ -37,11 +38,12 @@ public class OutboxDispatcher implements SmartLifecycle {
 	private final List<Thread> threads = new ArrayList<>();
 	private volatile boolean running;
 
-	OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mailSender, SmsProvider sms, @Value("${maillage.mail.from}") String from,
+	OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mailSender, MssanteTransport mssante, SmsProvider sms, @Value("${maillage.mail.from}") String from,
 			@Value("${maillage.notifications.workers:4}") int workers, @Value("${maillage.node-name:}") String nodeName,
 			@Value("${server.port:8080}") String port, @Value("${maillage.notifications.dispatch:true}") boolean autoStart) {
 		this.outbox = outbox;
 		this.mailSender = mailSender;
+		this.mssante = mssante;
 		this.sms = sms;
 		this.from = from;
 		this.workers = Math.max(1, workers);
@@ -95,17 +97,26 @@ public class OutboxDispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * What this node can send: without an SMTP server, e-mails stay queued (said once, at start),
-	 * rather than failing again and again; they leave once a server is configured.
+	 * What this node can send: without an SMTP server (or without MSSanté), those e-mails stay
+	 * queued (said once, at start), rather than failing again and again; they leave once a server
+	 * is configured.
 	 */
 	java.util.Set<Outbox.Channel> channels() {
-		return mailSender.getIfAvailable() == null ? java.util.EnumSet.of(Outbox.Channel.SMS) : java.util.EnumSet.allOf(Outbox.Channel.class);
+		java.util.Set<Outbox.Channel> out = java.util.EnumSet.of(Outbox.Channel.SMS);
+		if (mailSender.getIfAvailable() != null) {
+			out.add(Outbox.Channel.EMAIL);
+		}
+		if (mssante.configured()) {
+			out.add(Outbox.Channel.MSSANTE);
+		}
+		return out;
 	}
 
 	void deliver(Outbox.Claimed c) {
 		try {
 			switch (c.channel()) {
-				case EMAIL -> email(c);
+				case EMAIL -> email(c, mailSender.getIfAvailable(), from);
+				case MSSANTE -> email(c, mssante.sender(), mssante.from());
 				case SMS -> sms.send(c.recipient(), c.body());
 			}
 			outbox.markSent(c.id());
@@ -116,10 +127,9 @@ public class OutboxDispatcher implements SmartLifecycle {
 		}
 	}
 
-	private void email(Outbox.Claimed c) throws Exception {
-		JavaMailSender sender = mailSender.getIfAvailable();
+	private void email(Outbox.Claimed c, @org.jspecify.annotations.Nullable JavaMailSender sender, String from) throws Exception {
 		if (sender == null) {
-			throw new IllegalStateException("aucun serveur SMTP configuré (spring.mail.host)");
+			throw new IllegalStateException("aucun serveur SMTP configuré pour " + c.channel());
 		}
 		MimeMessage message = sender.createMimeMessage();
 		List<Outbox.Attachment> files = outbox.attachmentsOf(c.id());

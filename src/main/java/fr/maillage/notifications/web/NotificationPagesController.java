@@ -71,6 +71,7 @@ class NotificationPagesController {
 	@GetMapping("/notifications/preferences")
 	String preferences(Model model) {
 		model.addAttribute("preferences", notifications.preferences());
+		model.addAttribute("delivery", notifications.myDelivery().orElse(null));
 		model.addAttribute("modes", DeliveryMode.values());
 		return "notifications/preferences";
 	}

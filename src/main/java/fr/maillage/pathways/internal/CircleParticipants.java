@@ -32,6 +32,11 @@ class CircleParticipants implements ParticipantSource {
 	}
 
 	@Override
+	public boolean aboutPatients() {
+		return true;
+	}
+
+	@Override
 	public Set<UUID> participants(String ref) {
 		UUID enrolment;
 		try {

@@ -57,7 +57,7 @@ class FollowUpNotices {
 		List<Notice> notices = new ArrayList<>();
 		patientsOfUser.forEach((user, enrolments) -> notices.add(new Notice(user, asked.cptsId(), KIND,
 				messages.get("pathways.followup.title", asked.label()), messages.get("pathways.followup.body", enrolments.size(), asked.message()),
-				"/cpts/" + asked.cptsId() + "/parcours", true)));
+				"/cpts/" + asked.cptsId() + "/parcours", true).concerningAPatient()));
 		notifications.send(notices);
 	}
 }
