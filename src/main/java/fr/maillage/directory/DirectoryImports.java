@@ -5,6 +5,7 @@ import fr.maillage.accounts.CurrentUser;
 import fr.maillage.audit.AuditLog;
 import fr.maillage.cpts.CptsService;
 import fr.maillage.cpts.Territory;
+import fr.maillage.directory.internal.AnnuaireImporter;
 import fr.maillage.directory.internal.ImportFiles;
 import fr.maillage.directory.internal.ImportLease;
 import fr.maillage.directory.internal.ImportLedger;
@@ -46,10 +47,13 @@ public class DirectoryImports implements DisposableBean {
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 	private final ImportLease leases;
 	private final ImportFiles files;
+	private final AnnuaireImporter annuaire;
 	private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-rpps-", 0).factory());
 
 	DirectoryImports(CptsAccess access, CptsService cpts, ImportLedger ledger, RppsImporter importer, AuditLog audit, Messages messages,
-			org.springframework.transaction.support.TransactionTemplate transactions, ImportLease leases, ImportFiles files) {
+			org.springframework.transaction.support.TransactionTemplate transactions, ImportLease leases, ImportFiles files,
+			AnnuaireImporter annuaire) {
+		this.annuaire = annuaire;
 		this.transactions = transactions;
 		this.leases = leases;
 		this.files = files;
@@ -71,13 +75,7 @@ public class DirectoryImports implements DisposableBean {
 	/** Starts an import for a CPTS (its coordinators) or, with a null CPTS, for the whole installation (administrators). */
 	public UUID startRpps(@Nullable UUID cptsId, String fileName, InputStream content) throws IOException {
 		CurrentUser user = cptsId == null ? access.requireAdmin() : access.requireCoordinator(cptsId);
-		Set<String> scope = null;
-		if (cptsId != null) {
-			Territory territory = cpts.territory(cptsId);
-			Set<String> codes = new HashSet<>();
-			territory.communes().forEach(c -> codes.add(c.inseeCode()));
-			scope = codes;
-		}
+		Set<String> scope = scopeOf(cptsId);
 		UUID id = UUID.randomUUID();
 		// the lease first: while it is held, no node takes the file or the import for abandoned
 		ImportLease.Held lease = leases.take(id);
@@ -121,6 +119,51 @@ public class DirectoryImports implements DisposableBean {
 			}
 		});
 		return id;
+	}
+
+	private @Nullable Set<String> scopeOf(@Nullable UUID cptsId) {
+		if (cptsId == null) {
+			return null;
+		}
+		Territory territory = cpts.territory(cptsId);
+		Set<String> codes = new HashSet<>();
+		territory.communes().forEach(c -> codes.add(c.inseeCode()));
+		return codes;
+	}
+
+	/** Whether this installation has a key to the Annuaire Santé API. */
+	public boolean annuaireAvailable() {
+		return annuaire.configured();
+	}
+
+	/**
+	 * Starts an import from the Annuaire Santé FHIR API for a CPTS (its coordinators: the activities
+	 * of its communes) or, with a null CPTS, for the whole installation (administrators).
+	 */
+	public UUID startAnnuaire(@Nullable UUID cptsId) {
+		CurrentUser user = cptsId == null ? access.requireAdmin() : access.requireCoordinator(cptsId);
+		if (!annuaire.configured()) {
+			throw fr.maillage.platform.Problems.rejected("source", "directory.import.annuaire.notConfigured");
+		}
+		Set<String> scope = scopeOf(cptsId);
+		UUID id = UUID.randomUUID();
+		ImportLease.Held lease = leases.take(id);
+		try {
+			String name = messages.get("directory.import.annuaire.name");
+			ledger.create(id, cptsId, AnnuaireImporter.KIND, name, 0, user.id());
+			auditStart(id, cptsId, name, 0);
+			if (scope != null && scope.isEmpty()) {
+				ledger.refuse(id, "REFUSED", "directory.import.noTerritory", List.of());
+				lease.close();
+				return id;
+			}
+			annuaire.start(id, lease, scope);
+			return id;
+		}
+		catch (RuntimeException ex) {
+			lease.close();
+			throw ex;
+		}
 	}
 
 	private void auditStart(UUID id, @Nullable UUID cptsId, String fileName, long size) {

@@ -11,7 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The one application context most tests share: the real application on a random port, its
  * embedded PostgreSQL (one per test JVM, in target/), GreenMail as the SMTP server, a local SMS
- * gateway ({@link SmsStub}), an MSSanté operator's SMTP server ({@link MssanteSmtp}, STARTTLS and client certificate), a local OpenID Connect provider for Pro Santé Connect ({@link OidcProvider}), and an
+ * gateway ({@link SmsStub}), an MSSanté operator's SMTP server ({@link MssanteSmtp}, STARTTLS and client certificate), a local OpenID Connect provider for Pro Santé Connect ({@link OidcProvider}), the Annuaire Santé API ({@link AnnuaireStub}), and an
  * unattended administrator with a known API token.
  */
 @Target(ElementType.TYPE)
@@ -26,8 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
 		"maillage.psc.issuer=" + OidcProvider.ISSUER, "maillage.psc.client-id=" + OidcProvider.CLIENT_ID,
 		"maillage.psc.client-secret=" + OidcProvider.CLIENT_SECRET, "maillage.mssante.host=127.0.0.1", "maillage.mssante.port=" + MssanteSmtp.PORT,
 		"maillage.mssante.from=" + MssanteSmtp.FROM, "maillage.mssante.keystore=classpath:mssante/client.p12", "maillage.mssante.keystore-password=changeit",
-		"maillage.mssante.truststore=classpath:mssante/ca.p12", "maillage.mssante.truststore-password=changeit" })
+		"maillage.mssante.truststore=classpath:mssante/ca.p12", "maillage.mssante.truststore-password=changeit",
+		"maillage.annuaire.url=http://127.0.0.1:" + AnnuaireStub.PORT + "/fhir/a", "maillage.annuaire.api-key=" + AnnuaireStub.KEY })
 @ActiveProfiles("test")
-@Import({ Mail.Started.class, MssanteSmtp.Started.class, SmsStub.Started.class, OidcProvider.Started.class, People.Wiring.class })
+@Import({ Mail.Started.class, MssanteSmtp.Started.class, AnnuaireStub.Started.class, SmsStub.Started.class, OidcProvider.Started.class, People.Wiring.class })
 public @interface IntegrationTest {
 }

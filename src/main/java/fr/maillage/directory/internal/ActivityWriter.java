@@ -118,6 +118,12 @@ class ActivityWriter {
 				  excluded.profession_label, excluded.category_label)""",
 				people.values().stream().map(r -> new Object[] { UUID.randomUUID(), r.nationalId(), kind(r), r.civility(), r.lastName(),
 						r.firstName(), r.professionCode(), r.professionLabel(), r.categoryLabel(), searchText(r) }).toList());
+		// the national directory's MSSanté address, where nobody entered one
+		List<Object[]> mailboxes = people.values().stream().filter(r -> r.mssante() != null).map(r -> new Object[] { r.mssante(), r.nationalId() })
+			.toList();
+		if (!mailboxes.isEmpty()) {
+			template.batchUpdate("update practitioner set mssante = ?, updated_at = now() where national_id = ? and mssante is null", mailboxes);
+		}
 		Map<String, UUID> ids = new HashMap<>();
 		jdbc.sql("select national_id, id from practitioner where national_id = any(:ids)")
 			.param("ids", people.keySet().toArray(String[]::new))

@@ -43,15 +43,30 @@ public class ImportLease {
 		}
 	}
 
+	/** Waits for the lease (a new import's id: nobody else holds it). */
 	public Held take(UUID importId) {
+		return lock(importId, true).orElseThrow();
+	}
+
+	/** The lease if nobody holds it (an interrupted import to take over), else empty. */
+	public java.util.Optional<Held> tryTake(UUID importId) {
+		return lock(importId, false);
+	}
+
+	private java.util.Optional<Held> lock(UUID importId, boolean wait) {
 		try {
 			Connection c = dataSource.getConnection();
-			try (var s = c.prepareStatement("select pg_advisory_lock(?, hashtext(?))")) {
+			try (var s = c.prepareStatement(wait ? "select true from pg_advisory_lock(?, hashtext(?))" : "select pg_try_advisory_lock(?, hashtext(?))")) {
 				c.setAutoCommit(true);
 				s.setInt(1, LOCK_CLASS);
 				s.setString(2, importId.toString());
-				s.execute();
-				return new Held(c);
+				try (var rs = s.executeQuery()) {
+					if (rs.next() && rs.getBoolean(1)) {
+						return java.util.Optional.of(new Held(c));
+					}
+				}
+				c.close();
+				return java.util.Optional.empty();
 			}
 			catch (SQLException ex) {
 				c.close();

@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports interrupted by a crash: an import still QUEUED or RUNNING whose lease nobody holds is
- * marked FAILED with the reason and its author is told (at start, then every two minutes, on any
+ * Imports interrupted by a crash: an import from the Annuaire Santé API is taken over where it
+ * stopped; any other still QUEUED or RUNNING whose lease nobody holds is marked FAILED with the reason and its author is told (at start, then every two minutes, on any
  * node); the uploaded files of imports that no longer run are removed from this node's folder.
  */
 @Configuration
@@ -40,9 +40,11 @@ public class ImportRecovery {
 	private final AuditLog audit;
 	private final Messages messages;
 	private final ImportFiles files;
+	private final AnnuaireImporter annuaire;
 
 	ImportRecovery(JdbcClient jdbc, TransactionTemplate transactions, Notifications notifications, AuditLog audit, Messages messages,
-			ImportFiles files) {
+			ImportFiles files, AnnuaireImporter annuaire) {
+		this.annuaire = annuaire;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.notifications = notifications;
@@ -66,9 +68,19 @@ public class ImportRecovery {
 		removeLeftovers();
 	}
 
-	/** Marks the interrupted imports failed; answers how many. */
+	/**
+	 * Marks the interrupted imports failed, except those from the Annuaire Santé API, which this node
+	 * takes over where they stopped (when it has the API key); answers how many failed.
+	 */
 	public int recover() {
-		List<UUID> open = jdbc.sql("select id from directory_import where status in ('QUEUED', 'RUNNING')").query(UUID.class).list();
+		List<UUID> open = new java.util.ArrayList<>(jdbc.sql("select id from directory_import where status in ('QUEUED', 'RUNNING') and kind <> :k")
+			.param("k", AnnuaireImporter.KIND).query(UUID.class).list());
+		jdbc.sql("select id from directory_import where status = 'RUNNING' and kind = :k").param("k", AnnuaireImporter.KIND).query(UUID.class)
+			.list().forEach(id -> {
+				if (!annuaire.resumeIfOrphan(id)) {
+					open.add(id); // run elsewhere (the lease says so), or no key here: failed if nobody holds it
+				}
+			});
 		int failed = 0;
 		for (UUID id : open) {
 			Boolean done = transactions.execute(tx -> failIfOrphan(id));

@@ -3,12 +3,13 @@ package fr.maillage.directory.internal;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** One line of the extraction, by column. */
+/** One activity of a professional, as a line of the extraction (by column) or a situation of the Annuaire Santé API gives it. */
 record RppsRow(long line, String nationalId, @Nullable String idKind, @Nullable String civility, String lastName, @Nullable String firstName,
 		String professionCode, @Nullable String professionLabel, @Nullable String categoryLabel, @Nullable String skillCode,
 		@Nullable String skillLabel, @Nullable String modeLabel, @Nullable String sectorLabel, @Nullable String roleLabel,
 		@Nullable String siteName, @Nullable String siret, @Nullable String finess, @Nullable String technicalId, @Nullable String address,
-		@Nullable String postcode, String communeCode, @Nullable String communeName, @Nullable String phone, @Nullable String email) {
+		@Nullable String postcode, String communeCode, @Nullable String communeName, @Nullable String phone, @Nullable String email,
+		@Nullable String mssante) {
 
 	static RppsRow of(long line, String[] cells, Map<RppsColumns, Integer> at) {
 		String street = join(" ", get(cells, at, RppsColumns.STREET_NUMBER), get(cells, at, RppsColumns.REPETITION),
@@ -30,12 +31,13 @@ record RppsRow(long line, String nationalId, @Nullable String idKind, @Nullable 
 				get(cells, at, RppsColumns.ROLE_LABEL), siteName, get(cells, at, RppsColumns.SIRET), get(cells, at, RppsColumns.FINESS),
 				get(cells, at, RppsColumns.TECHNICAL_ID), address.isEmpty() ? null : address, get(cells, at, RppsColumns.POSTCODE),
 				nz(get(cells, at, RppsColumns.COMMUNE_CODE)), get(cells, at, RppsColumns.COMMUNE_NAME), get(cells, at, RppsColumns.PHONE),
-				get(cells, at, RppsColumns.EMAIL));
+				get(cells, at, RppsColumns.EMAIL), null);
 	}
 
 	RppsRow withSkill(@Nullable String code, @Nullable String label) {
 		return new RppsRow(line, nationalId, idKind, civility, lastName, firstName, professionCode, professionLabel, categoryLabel, code, label,
-				modeLabel, sectorLabel, roleLabel, siteName, siret, finess, technicalId, address, postcode, communeCode, communeName, phone, email);
+				modeLabel, sectorLabel, roleLabel, siteName, siret, finess, technicalId, address, postcode, communeCode, communeName, phone, email,
+				mssante);
 	}
 
 	/** Stable across releases: who, where, in which role and mode. */

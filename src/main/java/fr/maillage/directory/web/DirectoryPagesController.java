@@ -117,13 +117,20 @@ class DirectoryPagesController {
 	String importForm(@PathVariable UUID id, Model model) {
 		access.requireCoordinator(id);
 		model.addAttribute("cpts", cpts.get(id));
+		model.addAttribute("annuaire", imports.annuaireAvailable());
 		return IMPORT_VIEW;
+	}
+
+	@PostMapping("/cpts/{id}/annuaire/import-api")
+	String startAnnuaireImport(@PathVariable UUID id) {
+		return "redirect:/annuaire/imports/" + imports.startAnnuaire(id);
 	}
 
 	@PostMapping("/cpts/{id}/annuaire/import")
 	String startImport(@PathVariable UUID id, @RequestParam(required = false) @Nullable MultipartFile file, Model model,
 			RedirectAttributes redirect) throws IOException {
 		access.requireCoordinator(id);
+		model.addAttribute("annuaire", imports.annuaireAvailable());
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("cpts", cpts.get(id));
 			model.addAttribute("failure", messages.get("directory.import.noFile"));

@@ -50,6 +50,19 @@ class ImportApiController {
 		return ResponseEntity.created(URI.create("/api/v1/imports/" + importId)).body(imports.status(importId));
 	}
 
+	/** An import from the Annuaire Santé FHIR API instead of a file: for a CPTS, or the whole installation. */
+	@PostMapping("/api/v1/cpts/{id}/imports/annuaire")
+	ResponseEntity<ImportStatus> annuaireForCpts(@PathVariable UUID id) {
+		UUID importId = imports.startAnnuaire(id);
+		return ResponseEntity.created(URI.create("/api/v1/imports/" + importId)).body(imports.status(importId));
+	}
+
+	@PostMapping("/api/v1/imports/annuaire")
+	ResponseEntity<ImportStatus> annuaireForInstallation() {
+		UUID importId = imports.startAnnuaire(null);
+		return ResponseEntity.created(URI.create("/api/v1/imports/" + importId)).body(imports.status(importId));
+	}
+
 	@GetMapping("/api/v1/imports/{id}")
 	ImportStatus status(@PathVariable UUID id) {
 		return imports.status(id);
