@@ -215,6 +215,30 @@ public class Accounts {
 		return Optional.of(userId);
 	}
 
+	/**
+	 * Accepts an invitation with the Pro Santé Connect card instead of a password: the account is
+	 * created without a usable password (or the role added to an existing one, its password kept).
+	 */
+	@Transactional
+	public Optional<UUID> acceptInvitationWithCard(String secret, String displayName) {
+		Optional<LinkRow> link = store.validLink(Secrets.sha256(secret), "INVITATION");
+		if (link.isEmpty() || !store.markLinkUsed(link.get().id())) {
+			return Optional.empty();
+		}
+		LinkRow l = link.get();
+		UUID userId = store.userIdByEmail(l.email()).orElse(null);
+		if (userId == null) {
+			userId = UUID.randomUUID();
+			store.insertUser(userId, l.email(), displayName.strip(), passwords.encode(Secrets.newToken()), false);
+		}
+		if (l.cptsId() != null && l.role() != null) {
+			store.grant(userId, l.cptsId(), Role.valueOf(l.role()));
+		}
+		audit.changeAs(userId, l.email(), "account.invitation.accepted", "user", userId.toString(), l.cptsId(),
+				(l.role() == null ? "" : l.role() + " ") + "Pro Santé Connect");
+		return Optional.of(userId);
+	}
+
 	/** Starts a password reset; returns the link to send, or empty when no such account (the caller answers the same). */
 	@Transactional
 	public Optional<Link> requestPasswordReset(String email) {

@@ -11,4 +11,10 @@ public interface NationalIdentities {
 
 	/** The account linked (actively) to the professional with this national id, if any. */
 	Optional<UUID> accountOf(String nationalId);
+
+	/** Whether the directory has a professional with this national id (to link an account to). */
+	boolean known(String nationalId);
+
+	/** Links the account to the professional with this national id, actively: PSC vouched for it. */
+	void link(UUID userId, String nationalId);
 }

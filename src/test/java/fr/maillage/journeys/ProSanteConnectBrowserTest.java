@@ -163,4 +163,45 @@ class ProSanteConnectBrowserTest {
 			org.assertj.core.api.Assertions.assertThat(page.url()).as("signed in with the card").endsWith("/agenda");
 		}
 	}
+
+	@Test
+	void anInvitationAcceptedWithTheCardCreatesTheAccountLinkedToTheDirectory() {
+		Api admin = new Api(port, TestData.ADMIN_TOKEN);
+		String cpts = People.newCpts(admin);
+		UUID entry = Gps.create(jdbc, "Foret" + TestData.unique(""), "04070", "Digne-les-Bains");
+		String rpps = "8" + (10000000000L + ThreadLocalRandom.current().nextLong(89999999999L));
+		jdbc.sql("update practitioner set national_id = :n, id_kind = 'RPPS' where id = :id").param("n", rpps).param("id", entry).update();
+		String email = TestData.unique("carte") + "@maillage.test";
+		assertThat(admin.post("/api/v1/cpts/" + cpts + "/invitations", Map.of("email", email, "role", "MEMBER")).status()).isEqualTo(201);
+		String secret = People.invitationSecret(email);
+
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			// an RPPS the directory does not know: refused, the invitation still usable
+			OidcProvider.nextLogin(new OidcProvider.Identity("899999999998", "eidas1", false));
+			page.navigate(url("/invitation/" + secret));
+			org.assertj.core.api.Assertions.assertThat(Accessibility.seriousViolations(page)).isEmpty();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accepter avec Pro Santé Connect")).click();
+			page.waitForURL(u -> u.contains("/connexion?psc=hors-annuaire"));
+			assertThat(page.locator(".notice.failure")).containsText("n'est pas dans l'annuaire");
+			assertThat(accounts.userIdByEmail(email)).isEmpty();
+
+			OidcProvider.nextLogin(new OidcProvider.Identity(rpps, "eidas1", false));
+			page.navigate(url("/invitation/" + secret));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accepter avec Pro Santé Connect")).click();
+			page.waitForURL(u -> !u.contains("/oauth2/") && !u.contains("/invitation/"));
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
+		}
+		UUID account = accounts.userIdByEmail(email).orElseThrow();
+		assertThat(jdbc.sql("select display_name from user_account where id = :u").param("u", account).query(String.class).single()).isEqualTo("Pierre Foret");
+		assertThat(jdbc.sql("select count(*) from account_link_directory where user_id = :u and practitioner_id = :p and status = 'ACTIVE' and origin = 'PSC'")
+			.param("u", account).param("p", entry).query(Long.class).single()).as("linked to the entry PSC vouched for").isEqualTo(1);
+		assertThat(accounts.pendingInvitation(secret)).as("the invitation is used").isEmpty();
+		try (BrowserContext context = Browser.newContext(1366, 900)) {
+			Page page = context.newPage();
+			OidcProvider.nextLogin(new OidcProvider.Identity(rpps, "eidas1", false));
+			pscLogin(page);
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible(); // the card opens it again
+		}
+	}
 }

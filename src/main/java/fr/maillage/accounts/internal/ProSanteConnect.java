@@ -53,6 +53,8 @@ public class ProSanteConnect {
 	public static final String METHOD = "maillage.login.method";
 	static final String ID_TOKEN = "maillage.psc.idToken";
 	private static final String LOGOUT_TARGET = "maillage.psc.logoutTarget";
+	/** The secret of the invitation being accepted with the card, kept in the session across the round trip to PSC. */
+	public static final String PENDING_INVITATION = "maillage.psc.invitation";
 
 	private final @Nullable String issuer;
 	private final @Nullable String clientId;
@@ -62,12 +64,14 @@ public class ProSanteConnect {
 	private final ObjectProvider<NationalIdentities> identities;
 	private final AccountStore store;
 	private final AuditLog audit;
+	private final ObjectProvider<fr.maillage.accounts.Accounts> accounts;
 	private volatile @Nullable ClientRegistration registration;
 
 	ProSanteConnect(@Value("${maillage.psc.issuer:}") @Nullable String issuer, @Value("${maillage.psc.client-id:}") @Nullable String clientId,
 			@Value("${maillage.psc.client-secret:}") @Nullable String clientSecret, @Value("${maillage.psc.acr:eidas1}") String acr,
 			@Value("${maillage.psc.client-auth:client_secret_basic}") String authMethod, ObjectProvider<NationalIdentities> identities,
-			AccountStore store, AuditLog audit) {
+			AccountStore store, AuditLog audit, ObjectProvider<fr.maillage.accounts.Accounts> accounts) {
+		this.accounts = accounts;
 		this.issuer = issuer == null || issuer.isBlank() ? null : issuer.strip();
 		this.clientId = clientId == null || clientId.isBlank() ? null : clientId.strip();
 		this.clientSecret = clientSecret;
@@ -124,6 +128,15 @@ public class ProSanteConnect {
 			}
 			Optional<CurrentUser> user = nationalId == null ? Optional.empty()
 					: identities.getObject().accountOf(nationalId).flatMap(store::loadById).filter(CurrentUser::isEnabled);
+			if (user.isEmpty() && nationalId != null && request.getSession(false) != null
+					&& request.getSession(false).getAttribute(PENDING_INVITATION) instanceof String secret) {
+				request.getSession(false).removeAttribute(PENDING_INVITATION);
+				if (!identities.getObject().known(nationalId)) {
+					refuse(request, response, "hors-annuaire", nationalId, "invitation acceptée par carte, RPPS absent de l'annuaire");
+					return;
+				}
+				user = accept(secret, oidc, nationalId);
+			}
 			if (user.isEmpty()) {
 				refuse(request, response, "inconnu", nationalId, "aucun compte rattaché");
 				return;
@@ -140,6 +153,27 @@ public class ProSanteConnect {
 			audit.event(u.id(), u.email(), "account.login", "user", u.id().toString(), null, "Pro Santé Connect " + nationalId);
 			response.sendRedirect(request.getContextPath() + "/");
 		};
+	}
+
+	/** An invitation accepted with the card: the account, named as PSC names the person, linked to their entry of the directory. */
+	private Optional<CurrentUser> accept(String secret, OidcUser oidc, String nationalId) {
+		String name = (capitalized(oidc.getGivenName()) + " " + capitalized(oidc.getFamilyName())).strip();
+		Optional<java.util.UUID> account = accounts.getObject().acceptInvitationWithCard(secret, name.isEmpty() ? nationalId : name);
+		account.ifPresent(id -> identities.getObject().link(id, nationalId));
+		return account.flatMap(store::loadById).filter(CurrentUser::isEnabled);
+	}
+
+	private static String capitalized(@Nullable String upper) {
+		if (upper == null || upper.isBlank()) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder();
+		boolean start = true;
+		for (char c : upper.strip().toLowerCase(java.util.Locale.FRENCH).toCharArray()) {
+			out.append(start ? Character.toUpperCase(c) : c);
+			start = c == ' ' || c == '-' || c == '\'';
+		}
+		return out.toString();
 	}
 
 	/** A refused or failed PSC login goes back to the login page saying why (an expired token, a state already used…). */

@@ -37,6 +37,7 @@ class AccountRoutes implements Route.Declarations {
 				Route.post("/mot-de-passe/{secret}", PUBLIC),
 				Route.get("/invitation/{secret}", PUBLIC),
 				Route.post("/invitation/{secret}", PUBLIC),
+				Route.post("/invitation/{secret}/psc", PUBLIC),
 				Route.get("/compte", AUTHENTICATED),
 				Route.post("/compte/jetons", AUTHENTICATED),
 				Route.post("/compte/mot-de-passe", AUTHENTICATED),

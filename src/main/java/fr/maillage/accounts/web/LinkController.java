@@ -27,7 +27,10 @@ class LinkController {
 	private final Messages messages;
 	private final Unlocks unlocks;
 
-	LinkController(Accounts accounts, AccountMailer mailer, Messages messages, Unlocks unlocks) {
+	private final fr.maillage.accounts.internal.ProSanteConnect psc;
+
+	LinkController(Accounts accounts, AccountMailer mailer, Messages messages, Unlocks unlocks, fr.maillage.accounts.internal.ProSanteConnect psc) {
+		this.psc = psc;
 		this.unlocks = unlocks;
 		this.accounts = accounts;
 		this.mailer = mailer;
@@ -43,7 +46,20 @@ class LinkController {
 		}
 		model.addAttribute("email", pending.get().email());
 		model.addAttribute("displayName", "");
+		model.addAttribute("psc", psc.enabled());
+		model.addAttribute("secret", secret);
 		return "accounts/invitation";
+	}
+
+	/** Accepting with the card: the invitation waits in the session while Pro Santé Connect authenticates. */
+	@PostMapping("/invitation/{secret}/psc")
+	String acceptWithCard(@PathVariable String secret, jakarta.servlet.http.HttpServletRequest request, Model model) {
+		if (accounts.pendingInvitation(secret).isEmpty() || !psc.enabled()) {
+			model.addAttribute("failure", messages.get("invitation.invalid"));
+			return "accounts/link-invalid";
+		}
+		request.getSession().setAttribute(fr.maillage.accounts.internal.ProSanteConnect.PENDING_INVITATION, secret);
+		return "redirect:" + fr.maillage.accounts.internal.ProSanteConnect.START;
 	}
 
 	@PostMapping("/invitation/{secret}")
@@ -63,6 +79,8 @@ class LinkController {
 			model.addAttribute("problems", problems);
 			model.addAttribute("email", pending.get().email());
 			model.addAttribute("displayName", displayName);
+			model.addAttribute("psc", psc.enabled());
+		model.addAttribute("secret", secret);
 			return "accounts/invitation";
 		}
 		accounts.acceptInvitation(secret, displayName, password);
