@@ -90,7 +90,7 @@ public class Accounts {
 			return;
 		}
 		UUID id = UUID.randomUUID();
-		store.insertToken(id, userId, name, hash, expires);
+		store.insertToken(id, userId, name, hash, expires, false);
 		audit.changeAs(userId, "système", "account.token.registered", "api_token", id.toString(), null, name);
 	}
 
@@ -100,20 +100,21 @@ public class Accounts {
 
 	/** Creates an API token for the current user, valid {@code days} days (1 to 365); the raw value is shown once. */
 	@Transactional
-	public String issueToken(String name, int days) {
+	public String issueToken(String name, int days, boolean viaCard) {
 		CurrentUser user = access.requireUser();
-		return issueToken(user.id(), name, days);
+		return issueToken(user.id(), name, days, viaCard);
 	}
 
+	/** {@code viaCard}: asked in a Pro Santé Connect session (it then outlives a rule that keeps the holder's role for the card). */
 	@Transactional
-	public String issueToken(UUID userId, String name, int days) {
+	public String issueToken(UUID userId, String name, int days, boolean viaCard) {
 		if (days < 1 || days > MAX_TOKEN_DAYS) {
 			throw fr.maillage.platform.Problems.rejected("expiresInDays", "account.token.days", MAX_TOKEN_DAYS);
 		}
 		String raw = Secrets.newToken();
 		UUID id = UUID.randomUUID();
 		store.insertToken(id, userId, name.isBlank() ? "jeton" : name.strip(), Secrets.sha256(raw),
-				Instant.now().plus(java.time.Duration.ofDays(days)));
+				Instant.now().plus(java.time.Duration.ofDays(days)), viaCard);
 		audit.changeAs(userId, store.emailOf(userId).orElse("?"), "account.token.created", "api_token", id.toString(), null, name);
 		return raw;
 	}

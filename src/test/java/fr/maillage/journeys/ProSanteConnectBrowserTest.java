@@ -129,6 +129,8 @@ class ProSanteConnectBrowserTest {
 		String rpps = "8" + (10000000000L + ThreadLocalRandom.current().nextLong(89999999999L));
 		jdbc.sql("update practitioner set national_id = :n, id_kind = 'RPPS' where id = :id").param("n", rpps).param("id", nurseId).update();
 		Gps.link(jdbc, accounts.userIdByEmail(nurse.email()).orElseThrow(), nurseId);
+		Api before = new Api(port, People.token(port, nurse)); // a token obtained with the password, before the rule
+		org.assertj.core.api.Assertions.assertThat(before.get("/api/v1/me/notifications").status()).isEqualTo(200);
 		try (BrowserContext context = Browser.newContext(1366, 900)) {
 			Page page = context.newPage();
 			Browser.login(page, port, coordinator.email(), coordinator.password());
@@ -142,6 +144,9 @@ class ProSanteConnectBrowserTest {
 			page.navigate(url("/agenda"));
 			org.assertj.core.api.Assertions.assertThat(page.url()).as("the coordinator's role is not concerned").endsWith("/agenda");
 		}
+		Api.Response refused = before.get("/api/v1/me/notifications");
+		org.assertj.core.api.Assertions.assertThat(refused.status()).as("the password's token no longer opens anything").isEqualTo(401);
+		org.assertj.core.api.Assertions.assertThat(refused.body()).contains("psc_obligatoire").contains("Pro Santé Connect");
 		Api.Response token = new Api(port, null).post("/api/v1/auth/token", Map.of("email", nurse.email(), "password", nurse.password()));
 		org.assertj.core.api.Assertions.assertThat(token.status()).isEqualTo(403);
 		org.assertj.core.api.Assertions.assertThat(token.body()).contains("psc_obligatoire");
@@ -161,6 +166,12 @@ class ProSanteConnectBrowserTest {
 			page.waitForURL(u -> !u.contains("/oauth2/") && !u.contains("psc-obligatoire"));
 			page.navigate(url("/agenda"));
 			org.assertj.core.api.Assertions.assertThat(page.url()).as("signed in with the card").endsWith("/agenda");
+			page.navigate(url("/compte"));
+			page.getByLabel("Nom du jeton").fill("script");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer un jeton")).click();
+			String cardToken = page.locator("#nouveau-jeton").textContent().strip();
+			org.assertj.core.api.Assertions.assertThat(new Api(port, cardToken).get("/api/v1/me/notifications").status())
+				.as("a token made in a card session keeps working").isEqualTo(200);
 		}
 	}
 

@@ -132,9 +132,14 @@ public class AccountStore {
 		return jdbc.sql("select exists (select 1 from api_token where token_hash = :h)").param("h", hash).query(Boolean.class).single();
 	}
 
-	public void insertToken(UUID id, UUID userId, String name, byte[] hash, java.time.Instant expiresAt) {
-		jdbc.sql("insert into api_token (id, user_id, name, token_hash, expires_at) values (:id, :u, :n, :h, :e)")
-			.param("id", id).param("u", userId).param("n", name).param("h", hash).param("e", java.sql.Timestamp.from(expiresAt)).update();
+	public void insertToken(UUID id, UUID userId, String name, byte[] hash, java.time.Instant expiresAt, boolean viaCard) {
+		jdbc.sql("insert into api_token (id, user_id, name, token_hash, expires_at, via_card) values (:id, :u, :n, :h, :e, :c)")
+			.param("id", id).param("u", userId).param("n", name).param("h", hash).param("e", java.sql.Timestamp.from(expiresAt))
+			.param("c", viaCard).update();
+	}
+
+	/** What a bearer token gives: its user, or nothing; {@code cardRequired}: a password's token, for a role its CPTS now keeps for the card. */
+	public record TokenUse(Optional<CurrentUser> user, boolean cardRequired) {
 	}
 
 	/** The operator's token (MAILLAGE_ADMIN_TOKEN) is extended at each start while it is not revoked. */
@@ -148,19 +153,36 @@ public class AccountStore {
 	 * written at most once a minute (a write on every API call would cost each of them a round trip).
 	 */
 	public Optional<CurrentUser> userOfToken(byte[] hash) {
-		record Row(UUID id, String email, String name, @Nullable String hash, boolean admin, boolean enabled, boolean totp, boolean stale) {
+		return useOfToken(hash).user();
+	}
+
+	/**
+	 * The same, read with whether the card is now required: a token obtained with a password (not in
+	 * a Pro Santé Connect session, not a machine client's) whose holder has, in one of their CPTS, a
+	 * role that CPTS keeps for the card gives nobody. Still one query.
+	 */
+	public TokenUse useOfToken(byte[] hash) {
+		record Row(UUID id, String email, String name, @Nullable String hash, boolean admin, boolean enabled, boolean totp, boolean stale,
+				boolean cardRequired) {
 		}
 		Optional<Row> row = jdbc.sql("""
 				select u.id, u.email, u.display_name, u.password_hash, u.admin, u.enabled, u.totp_enabled,
-				  t.last_used_at is null or t.last_used_at < now() - interval '1 minute'
+				  t.last_used_at is null or t.last_used_at < now() - interval '1 minute',
+				  not t.via_card and not exists (select 1 from api_client c where c.user_id = u.id)
+				    and exists (select 1 from cpts_role r join cpts_login_policy p on p.cpts_id = r.cpts_id
+				                where r.user_id = u.id and r.role = any(p.psc_required_roles))
 				from api_token t join user_account u on u.id = t.user_id
 				where t.token_hash = :h and t.revoked_at is null and t.expires_at > now() and u.enabled""")
 			.param("h", hash)
 			.query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)))
+					rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)))
 			.optional();
+		if (row.isPresent() && row.get().cardRequired()) {
+			return new TokenUse(Optional.empty(), true);
+		}
 		row.filter(Row::stale).ifPresent(r -> jdbc.sql("update api_token set last_used_at = now() where token_hash = :h").param("h", hash).update());
-		return row.map(r -> new CurrentUser(r.id(), r.email(), r.name(), r.hash(), r.admin(), r.enabled(), r.totp(), rolesOf(r.id())));
+		return new TokenUse(row.map(r -> new CurrentUser(r.id(), r.email(), r.name(), r.hash(), r.admin(), r.enabled(), r.totp(), rolesOf(r.id()))),
+				false);
 	}
 
 	public List<TokenView> tokensOf(UUID userId) {

@@ -31,7 +31,18 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			String raw = header.substring(7).strip();
 			byte[] hash = Secrets.sha256(raw);
-			store.userOfToken(hash).ifPresent(user -> {
+			AccountStore.TokenUse use = store.useOfToken(hash);
+			if (use.cardRequired()) {
+				// a password's token, for a role the CPTS now keeps for the card: said, not silently ignored
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+				response.setContentType("application/problem+json;charset=UTF-8");
+				response.getWriter().write("""
+						{"type":"about:blank","title":"Connexion par carte demandée","status":401,"code":"psc_obligatoire",\
+						"detail":"Votre CPTS demande une connexion par Pro Santé Connect pour votre rôle : ce jeton, obtenu avec un mot de passe, \
+						n'est plus accepté. Connectez-vous avec votre carte CPS ou e-CPS et créez un nouveau jeton dans « Mon compte »."}""");
+				return;
+			}
+			use.user().ifPresent(user -> {
 				user.eraseCredentials();
 				var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 				auth.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));

@@ -110,9 +110,11 @@ class AccountController {
 	}
 
 	@PostMapping("/compte/jetons")
-	String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "90") int days, RedirectAttributes redirect) {
+	String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "90") int days, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpSession session) {
 		try {
-			String token = accounts.issueToken(name.isBlank() ? messages.get("account.token.defaultName") : name, days);
+			String token = accounts.issueToken(name.isBlank() ? messages.get("account.token.defaultName") : name, days,
+					fr.maillage.accounts.internal.ProSanteConnect.isPsc(session));
 			redirect.addFlashAttribute("newToken", token);
 		}
 		catch (fr.maillage.platform.Problems.RejectedException ex) {

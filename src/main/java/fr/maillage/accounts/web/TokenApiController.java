@@ -65,7 +65,7 @@ class TokenApiController {
 			}
 			SecurityContextHolder.getContext().setAuthentication(auth);
 			int days = body.expiresInDays() == null ? Accounts.DEFAULT_TOKEN_DAYS : body.expiresInDays();
-			String token = accounts.issueToken(user.id(), body.name() == null ? "API" : body.name(), days);
+			String token = accounts.issueToken(user.id(), body.name() == null ? "API" : body.name(), days, false);
 			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "type", "Bearer", "expiresInDays", days));
 		}
 		catch (LoginGuard.ThrottledException ex) {
