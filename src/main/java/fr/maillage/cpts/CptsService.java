@@ -98,10 +98,29 @@ public class CptsService {
 			problems.reject("slug", "cpts.slug.taken", slug);
 		}
 		problems.throwIfAny();
-		Cpts cpts = new Cpts(UUID.randomUUID(), name, legalForm, siret, address, email, phone, slug, Instant.now());
+		Cpts cpts = new Cpts(UUID.randomUUID(), name, legalForm, siret, address, email, phone, slug, Instant.now(), null);
 		store.insert(cpts);
 		audit.change("cpts.created", "cpts", cpts.id().toString(), cpts.id(), cpts.name());
 		return cpts;
+	}
+
+	/**
+	 * Sets (or, blank, removes) the CPTS's FINESS number, by which the SAS platform knows its slots.
+	 * Nine characters with a valid key; its coordinators only.
+	 */
+	@Transactional
+	public Cpts setFiness(UUID id, @Nullable String raw) {
+		access.requireCoordinator(id);
+		String finess = fr.maillage.shared.Finess.clean(trim(raw));
+		if (!finess.isEmpty() && !fr.maillage.shared.Finess.hasValidForm(finess)) {
+			throw Problems.rejected("finess", "cpts.finess.format");
+		}
+		if (!finess.isEmpty() && !fr.maillage.shared.Finess.hasValidKey(finess)) {
+			throw Problems.rejected("finess", "cpts.finess.key");
+		}
+		store.setFiness(id, finess.isEmpty() ? null : finess);
+		audit.change("cpts.finess.changed", "cpts", id.toString(), id, finess.isEmpty() ? "retiré" : finess);
+		return get(id);
 	}
 
 	/** "CPTS Sud 04" → "cpts-sud-04". */

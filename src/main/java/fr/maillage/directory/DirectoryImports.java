@@ -150,7 +150,12 @@ public class DirectoryImports implements DisposableBean {
 		ImportLease.Held lease = leases.take(id);
 		try {
 			String name = messages.get("directory.import.annuaire.name");
-			ledger.create(id, cptsId, AnnuaireImporter.KIND, name, 0, user.id());
+			try {
+				ledger.create(id, cptsId, AnnuaireImporter.KIND, name, 0, user.id());
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				throw fr.maillage.platform.Problems.rejected("source", "directory.import.annuaire.running");
+			}
 			auditStart(id, cptsId, name, 0);
 			if (scope != null && scope.isEmpty()) {
 				ledger.refuse(id, "REFUSED", "directory.import.noTerritory", List.of());

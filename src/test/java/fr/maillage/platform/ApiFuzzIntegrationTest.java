@@ -78,6 +78,9 @@ class ApiFuzzIntegrationTest {
 				String url = concrete(path.getKey(), cpts);
 				for (String token : who) {
 					boolean writes = !method.equals("GET");
+					if (writes) {
+						awaitNoImportRunning(); // an import an earlier route started writes in the background, as it should
+					}
 					Map<String, Long> before = writes ? fingerprint() : Map.of();
 					refusedAll = true;
 					fuzzQuery(method, url, operation.getValue(), token);
@@ -199,6 +202,11 @@ class ApiFuzzIntegrationTest {
 	private String fingerprintSql;
 
 	/** Per business table: rows, and the newest row version (xmin) — an insert, update or delete changes one of them. */
+	private void awaitNoImportRunning() {
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc
+			.sql("select count(*) from directory_import where status in ('QUEUED', 'RUNNING')").query(Long.class).single() == 0);
+	}
+
 	private Map<String, Long> fingerprint() {
 		if (fingerprintSql == null) {
 			List<String> parts = new ArrayList<>();

@@ -73,9 +73,13 @@ public class CptsStore {
 		jdbc.sql("update cpts set version = version + 1 where id = :id").param("id", id).update();
 	}
 
+	public void setFiness(UUID id, @org.jspecify.annotations.Nullable String finess) {
+		jdbc.sql("update cpts set finess = :f where id = :id").param("f", finess).param("id", id).update();
+	}
+
 	private static Cpts map(ResultSet rs, int row) throws SQLException {
 		return new Cpts(rs.getObject("id", UUID.class), rs.getString("name"), LegalForm.valueOf(rs.getString("legal_form")),
 				rs.getString("siret"), rs.getString("address"), rs.getString("email"), rs.getString("phone"),
-				rs.getString("slug"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("slug"), rs.getTimestamp("created_at").toInstant(), rs.getString("finess"));
 	}
 }

@@ -82,6 +82,19 @@ class CptsPagesController {
 		return OVERVIEW_VIEW;
 	}
 
+	@PostMapping("/cpts/{id}/finess")
+	String finess(@PathVariable UUID id, @RequestParam(defaultValue = "") String finess, RedirectAttributes redirect) {
+		try {
+			service.setFiness(id, finess);
+			redirect.addFlashAttribute("success", messages.get(finess.isBlank() ? "cpts.finess.removed" : "cpts.finess.saved"));
+		}
+		catch (fr.maillage.platform.Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
+			redirect.addFlashAttribute("finessTyped", finess);
+		}
+		return "redirect:/cpts/" + id + "#finess";
+	}
+
 	@PostMapping("/cpts/{id}/invitations")
 	String invite(@PathVariable UUID id, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "COORDINATOR") Role role, RedirectAttributes redirect) {

@@ -40,6 +40,7 @@ class CptsRoutes implements Route.Declarations {
 				Route.get("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}", PUBLIC),
 				Route.get("/{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}/logo", PUBLIC),
 				Route.get("/cpts/{id}/identite", CPTS_COORDINATOR),
-				Route.post("/cpts/{id}/identite", CPTS_COORDINATOR));
+				Route.post("/cpts/{id}/identite", CPTS_COORDINATOR),
+				Route.post("/cpts/{id}/finess", CPTS_COORDINATOR));
 	}
 }

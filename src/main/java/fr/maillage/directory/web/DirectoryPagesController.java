@@ -122,8 +122,14 @@ class DirectoryPagesController {
 	}
 
 	@PostMapping("/cpts/{id}/annuaire/import-api")
-	String startAnnuaireImport(@PathVariable UUID id) {
-		return "redirect:/annuaire/imports/" + imports.startAnnuaire(id);
+	String startAnnuaireImport(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			return "redirect:/annuaire/imports/" + imports.startAnnuaire(id);
+		}
+		catch (fr.maillage.platform.Problems.RejectedException ex) {
+			redirect.addFlashAttribute("failure", String.join(" ", messages.byField(ex.problems()).values()));
+			return "redirect:/cpts/" + id + "/annuaire/import";
+		}
 	}
 
 	@PostMapping("/cpts/{id}/annuaire/import")

@@ -18,6 +18,8 @@ class DirectoryRoutes implements Route.Declarations {
 		return List.of(
 				Route.post("/api/v1/cpts/{id}/imports/rpps", CPTS_COORDINATOR),
 				Route.post("/api/v1/imports/rpps", ADMIN),
+				Route.post("/api/v1/cpts/{id}/imports/annuaire", CPTS_COORDINATOR),
+				Route.post("/api/v1/imports/annuaire", ADMIN),
 				Route.get("/api/v1/imports/{id}", AUTHENTICATED),
 				Route.get("/api/v1/practitioners", AUTHENTICATED),
 				Route.get("/annuaire", AUTHENTICATED),
@@ -25,6 +27,7 @@ class DirectoryRoutes implements Route.Declarations {
 				Route.get("/annuaire/export.xlsx", AUTHENTICATED),
 				Route.get("/cpts/{id}/annuaire/import", CPTS_COORDINATOR),
 				Route.post("/cpts/{id}/annuaire/import", CPTS_COORDINATOR),
+				Route.post("/cpts/{id}/annuaire/import-api", CPTS_COORDINATOR),
 				Route.get("/annuaire/imports/{id}", AUTHENTICATED),
 				Route.get("/annuaire/professionnels/nouveau", AUTHENTICATED),
 				Route.post("/annuaire/professionnels/nouveau", AUTHENTICATED),

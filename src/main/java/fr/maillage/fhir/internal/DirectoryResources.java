@@ -139,12 +139,19 @@ class DirectoryResources {
 		return r;
 	}
 
-	/** A CPTS: the establishment category the SAS expects (604), its SIRET as the national structure id. */
+	/**
+	 * A CPTS: the establishment category the SAS expects (604), and one national structure id, "1" +
+	 * its FINESS as the SAS's CPTS profile requires (sas-cpts-organization-aggregator), "3" + its
+	 * SIRET until its coordinators give the FINESS.
+	 */
 	org.hl7.fhir.r4.model.Organization organization(Cpts c) {
 		var r = new org.hl7.fhir.r4.model.Organization();
 		r.setId(c.id().toString());
 		r.getMeta().addProfile(Systems.AS_ORGANIZATION);
-		if (c.siret() != null && !c.siret().isBlank()) {
+		if (c.finess() != null) {
+			r.addIdentifier(identifier(Systems.IDNST, "1" + c.finess(), "IDNST"));
+		}
+		else if (c.siret() != null && !c.siret().isBlank()) {
 			r.addIdentifier(identifier(Systems.IDNST, "3" + c.siret().replaceAll("\\s", ""), "IDNST"));
 		}
 		r.setActive(true);
