@@ -289,6 +289,18 @@ class FhirSasIntegrationTest {
 			assertThat(r.statusCode()).as(refused + " → " + r.body()).isEqualTo(400);
 			assertThat(r.body()).contains("OperationOutcome").contains("Requête refusée");
 		}
+		// JSON and XML only: Turtle, by parameter or by Accept, is refused with a French OperationOutcome
+		for (var turtle : List.of(Map.entry("/fhir/Practitioner?name=a&_format=ttl", "application/fhir+json"),
+				Map.entry("/fhir/Practitioner?name=a", "text/turtle"))) {
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + turtle.getKey()))
+				.header("Authorization", "Bearer " + s.regulatorToken()).header("Accept", turtle.getValue()).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(r.statusCode()).as(turtle + " → " + r.body()).isEqualTo(406);
+			assertThat(r.body()).contains("OperationOutcome").contains("Formats servis");
+		}
+		HttpResponse<String> xml = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/Practitioner?name=a&_format=xml"))
+			.header("Authorization", "Bearer " + s.regulatorToken()).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(xml.statusCode()).isEqualTo(200);
+		assertThat(xml.body()).startsWith("<Bundle");
 		HttpResponse<String> unauthenticated = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/Practitioner?name=a")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(unauthenticated.statusCode()).isEqualTo(401);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * those we honour pass ({@code _has}, {@code _filter}, {@code _sort}… are refused, they would read
  * across what the caller may see or cost what we do not promise). Named parameters and chains are
  * whitelisted by the providers' own declarations. The refusal is written here (a hook that throws
- * is logged by HAPI as an error, and a caller's mistake is not one).
+ * is logged by HAPI as an error, and a caller's mistake is not one). Answers come in JSON or XML:
+ * a request for another format (Turtle) is refused with 406.
  */
 @Component
 @Interceptor
@@ -36,17 +37,39 @@ class ParameterWhitelist {
 	public boolean check(RequestDetails request, HttpServletRequest servletRequest, HttpServletResponse response) throws IOException {
 		for (String name : request.getParameters().keySet()) {
 			if (name.startsWith("_") && !ALLOWED.contains(name)) {
-				OperationOutcome outcome = new OperationOutcome();
-				outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.NOTSUPPORTED)
-					.setDiagnostics(messages.get("fhir.error.badRequest") + " " + messages.get("fhir.error.parameter", name,
-							String.join(", ", ALLOWED.stream().sorted().toList())));
-				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-				response.setContentType("application/fhir+json");
-				response.setCharacterEncoding("UTF-8");
-				response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
-				return false;
+				return refuse(response, HttpServletResponse.SC_BAD_REQUEST, OperationOutcome.IssueType.NOTSUPPORTED,
+						messages.get("fhir.error.badRequest") + " " + messages.get("fhir.error.parameter", name,
+								String.join(", ", ALLOWED.stream().sorted().toList())));
 			}
 		}
+		// JSON and XML only: the RDF (Turtle) writer is not shipped
+		String[] formats = request.getParameters().get("_format");
+		String asked = formats != null && formats.length > 0 ? formats[0] : null;
+		String accept = servletRequest.getHeader("Accept");
+		if (asked != null ? rdf(asked) : accept != null && rdf(accept) && !served(accept)) {
+			return refuse(response, HttpServletResponse.SC_NOT_ACCEPTABLE, OperationOutcome.IssueType.NOTSUPPORTED,
+					messages.get("fhir.error.format", asked != null ? asked : accept));
+		}
 		return true;
+	}
+
+	private static boolean rdf(String format) {
+		String f = format.toLowerCase(java.util.Locale.ROOT);
+		return f.contains("ttl") || f.contains("turtle") || f.contains("rdf") || f.contains("triples");
+	}
+
+	private static boolean served(String format) {
+		String f = format.toLowerCase(java.util.Locale.ROOT);
+		return f.contains("json") || f.contains("xml") || f.contains("html");
+	}
+
+	private boolean refuse(HttpServletResponse response, int status, OperationOutcome.IssueType type, String diagnostics) throws IOException {
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(diagnostics);
+		response.setStatus(status);
+		response.setContentType("application/fhir+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
+		return false;
 	}
 }
