@@ -272,8 +272,11 @@ public class AccountLinks {
 			.param("e", to).param("via", via.name())
 			.param("exp", OffsetDateTime.now().plus(CONFIRMATION_VALIDITY)).update();
 		audit.change("directory.link.claimed", "practitioner", practitionerId.toString(), cpts, via.name());
-		boolean sent = mail.send(to, messages.get("mail.claim.subject"), messages.get("mail.claim.body", user.displayName(), user.email(),
-				practitionerLabel(practitionerId)[0], mail.url("/annuaire/rattachement/" + secret), Math.toIntExact(CONFIRMATION_VALIDITY.toHours())));
+		String subject = messages.get("mail.claim.subject");
+		String body = messages.get("mail.claim.body", user.displayName(), user.email(), practitionerLabel(practitionerId)[0],
+				mail.url("/annuaire/rattachement/" + secret), Math.toIntExact(CONFIRMATION_VALIDITY.toHours()));
+		boolean sent = to.equalsIgnoreCase(String.valueOf(mssanteOf(practitionerId))) ? mail.sendToMssante(to, subject, body)
+				: mail.send(to, subject, body);
 		return new ClaimStarted(id, to, via, sent);
 	}
 
@@ -503,6 +506,10 @@ public class AccountLinks {
 				where id = :id""")
 			.param("s", status.name()).param("by", access.current().map(CurrentUser::id).orElse(null)).param("n", note).param("id", linkId)
 			.update();
+	}
+
+	private @Nullable String mssanteOf(UUID practitionerId) {
+		return jdbc.sql("select mssante from practitioner where id = :id").param("id", practitionerId).query(String.class).optional().orElse(null);
 	}
 
 	private @Nullable String directoryEmailOf(UUID practitionerId) {

@@ -21,11 +21,14 @@ public class Mail {
 	private static final Logger log = LoggerFactory.getLogger(Mail.class);
 
 	private final ObjectProvider<JavaMailSender> sender;
+	private final MssanteTransport mssante;
 	private final String from;
 	private final String baseUrl;
 
-	Mail(ObjectProvider<JavaMailSender> sender, @Value("${maillage.mail.from}") String from, @Value("${maillage.base-url}") String baseUrl) {
+	Mail(ObjectProvider<JavaMailSender> sender, MssanteTransport mssante, @Value("${maillage.mail.from}") String from,
+			@Value("${maillage.base-url}") String baseUrl) {
 		this.sender = sender;
+		this.mssante = mssante;
 		this.from = from;
 		this.baseUrl = baseUrl.replaceAll("/+$", "");
 	}
@@ -41,7 +44,18 @@ public class Mail {
 
 	/** Sends a plain-text message; false when no SMTP server is configured or the send failed (logged). */
 	public boolean send(String to, String subject, String body) {
-		JavaMailSender mail = sender.getIfAvailable();
+		return send(sender.getIfAvailable(), from, to, subject, body);
+	}
+
+	/**
+	 * The same to an MSSanté address (the caller knows it is one): through the MSSanté operator when
+	 * it is configured (an MSSanté mailbox takes nothing from outside its trust space), else as any.
+	 */
+	public boolean sendToMssante(String to, String subject, String body) {
+		return mssante.configured() ? send(mssante.sender(), mssante.from(), to, subject, body) : send(to, subject, body);
+	}
+
+	private boolean send(@org.jspecify.annotations.Nullable JavaMailSender mail, String from, String to, String subject, String body) {
 		if (mail == null) {
 			log.warn("Aucun serveur SMTP configuré (spring.mail.host) : e-mail « {} » à {} non envoyé", subject, to);
 			return false;

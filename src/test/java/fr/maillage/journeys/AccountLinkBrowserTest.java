@@ -107,6 +107,8 @@ class AccountLinkBrowserTest {
 			}
 		});
 		String secret = confirmationSecret(mssante);
+		assertThat(((jakarta.mail.internet.InternetAddress) Mail.to(mssante).getLast().getFrom()[0]).getAddress())
+			.as("to an MSSanté mailbox, through MSSanté").isEqualTo(fr.maillage.support.MssanteSmtp.FROM);
 
 		// the MSSanté mailbox may be read on another computer: the link works without signing in, after a click
 		try (BrowserContext context = Browser.newContext()) {

@@ -1,5 +1,7 @@
 package fr.maillage.notifications.internal;
 
+import fr.maillage.platform.MssanteTransport;
+
 import fr.maillage.accounts.Accounts;
 import fr.maillage.notifications.ContactPoints;
 import java.util.Collection;

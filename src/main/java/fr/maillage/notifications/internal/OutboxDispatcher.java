@@ -1,5 +1,7 @@
 package fr.maillage.notifications.internal;
 
+import fr.maillage.platform.MssanteTransport;
+
 import fr.maillage.notifications.SmsProvider;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;

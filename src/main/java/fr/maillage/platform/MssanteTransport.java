@@ -1,4 +1,4 @@
-package fr.maillage.notifications.internal;
+package fr.maillage.platform;
 
 import java.io.InputStream;
 import java.security.KeyStore;
@@ -108,12 +108,12 @@ public class MssanteTransport {
 	}
 
 	/** The sender, when configured. */
-	@Nullable JavaMailSender sender() {
+	public @Nullable JavaMailSender sender() {
 		return sender;
 	}
 
 	/** The structure's MSSanté address, the sender of every message that leaves this way. */
-	String from() {
+	public String from() {
 		return from;
 	}
 }
