@@ -196,24 +196,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public Optional<UUID> acceptInvitation(String secret, String displayName, String password) {
-		Optional<LinkRow> link = store.validLink(Secrets.sha256(secret), "INVITATION");
-		if (link.isEmpty() || !store.markLinkUsed(link.get().id())) {
-			return Optional.empty();
-		}
-		LinkRow l = link.get();
-		UUID userId = store.userIdByEmail(l.email()).orElse(null);
-		if (userId == null) {
-			userId = UUID.randomUUID();
-			store.insertUser(userId, l.email(), displayName.strip(), passwords.encode(password), false);
-		}
-		else {
-			store.setPassword(userId, passwords.encode(password));
-		}
-		if (l.cptsId() != null && l.role() != null) {
-			store.grant(userId, l.cptsId(), Role.valueOf(l.role()));
-		}
-		audit.changeAs(userId, l.email(), "account.invitation.accepted", "user", userId.toString(), l.cptsId(), l.role());
-		return Optional.of(userId);
+		return accept(secret, displayName, passwords.encode(password), null);
 	}
 
 	/**
@@ -222,6 +205,11 @@ public class Accounts {
 	 */
 	@Transactional
 	public Optional<UUID> acceptInvitationWithCard(String secret, String displayName) {
+		return accept(secret, displayName, null, "Pro Santé Connect");
+	}
+
+	/** {@code passwordHash} null: a new account gets an unusable one, an existing one keeps its own. */
+	private Optional<UUID> accept(String secret, String displayName, @Nullable String passwordHash, @Nullable String how) {
 		Optional<LinkRow> link = store.validLink(Secrets.sha256(secret), "INVITATION");
 		if (link.isEmpty() || !store.markLinkUsed(link.get().id())) {
 			return Optional.empty();
@@ -230,13 +218,16 @@ public class Accounts {
 		UUID userId = store.userIdByEmail(l.email()).orElse(null);
 		if (userId == null) {
 			userId = UUID.randomUUID();
-			store.insertUser(userId, l.email(), displayName.strip(), passwords.encode(Secrets.newToken()), false);
+			store.insertUser(userId, l.email(), displayName.strip(), passwordHash != null ? passwordHash : passwords.encode(Secrets.newToken()), false);
+		}
+		else if (passwordHash != null) {
+			store.setPassword(userId, passwordHash);
 		}
 		if (l.cptsId() != null && l.role() != null) {
 			store.grant(userId, l.cptsId(), Role.valueOf(l.role()));
 		}
-		audit.changeAs(userId, l.email(), "account.invitation.accepted", "user", userId.toString(), l.cptsId(),
-				(l.role() == null ? "" : l.role() + " ") + "Pro Santé Connect");
+		String details = how == null ? l.role() : (l.role() == null ? "" : l.role() + " ") + how;
+		audit.changeAs(userId, l.email(), "account.invitation.accepted", "user", userId.toString(), l.cptsId(), details);
 		return Optional.of(userId);
 	}
 
