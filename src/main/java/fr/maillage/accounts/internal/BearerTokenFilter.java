@@ -18,6 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
+	/** Request attribute: the bearer token was refused because the holder's CPTS now requires the card. */
+	public static final String CARD_REQUIRED = "maillage.token.cardRequired";
+
 	private final AccountStore store;
 
 	public BearerTokenFilter(AccountStore store) {
@@ -33,14 +36,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 			byte[] hash = Secrets.sha256(raw);
 			AccountStore.TokenUse use = store.useOfToken(hash);
 			if (use.cardRequired()) {
-				// a password's token, for a role the CPTS now keeps for the card: said, not silently ignored
-				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-				response.setContentType("application/problem+json;charset=UTF-8");
-				response.getWriter().write("""
-						{"type":"about:blank","title":"Connexion par carte demandée","status":401,"code":"psc_obligatoire",\
-						"detail":"Votre CPTS demande une connexion par Pro Santé Connect pour votre rôle : ce jeton, obtenu avec un mot de passe, \
-						n'est plus accepté. Connectez-vous avec votre carte CPS ou e-CPS et créez un nouveau jeton dans « Mon compte »."}""");
-				return;
+				// a password's token, for a role the CPTS now keeps for the card: the chain's entry point says so, in its format
+				request.setAttribute(CARD_REQUIRED, Boolean.TRUE);
 			}
 			use.user().ifPresent(user -> {
 				user.eraseCredentials();

@@ -56,12 +56,21 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> json(res, HttpServletResponse.SC_UNAUTHORIZED,
-						"non_authentifie", messages.get("error.unauthenticated")))
+						cardRequired(req) ? "psc_obligatoire" : "non_authentifie", unauthenticated(req, messages)))
 				.accessDeniedHandler((req, res, ex) -> json(res, HttpServletResponse.SC_FORBIDDEN,
 						"acces_refuse", messages.get("error.forbidden"))))
 			.headers(SecurityConfiguration::privacyHeaders)
 			.authorizeHttpRequests(a -> apply(a, routes.all()));
 		return http.build();
+	}
+
+	private static boolean cardRequired(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getAttribute(BearerTokenFilter.CARD_REQUIRED) != null;
+	}
+
+	/** Why a call is not signed in: no valid token, or a password's token the CPTS no longer accepts for the holder's role. */
+	private static String unauthenticated(jakarta.servlet.http.HttpServletRequest request, Messages messages) {
+		return messages.get(cardRequired(request) ? "psc.policy.tokenRefused" : "error.unauthenticated");
 	}
 
 	/**
@@ -77,7 +86,7 @@ class SecurityConfiguration {
 			.authenticationManager(once(guard))
 			.addFilterBefore(new BearerTokenFilter(store), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(e -> e
-				.authenticationEntryPoint((req, res, ex) -> outcome(res, HttpServletResponse.SC_UNAUTHORIZED, "login", messages.get("error.unauthenticated")))
+				.authenticationEntryPoint((req, res, ex) -> outcome(res, HttpServletResponse.SC_UNAUTHORIZED, "login", unauthenticated(req, messages)))
 				.accessDeniedHandler((req, res, ex) -> outcome(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", messages.get("error.forbidden"))))
 			.headers(SecurityConfiguration::privacyHeaders)
 			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll().anyRequest().authenticated());
