@@ -64,5 +64,21 @@ class AnnuaireImportBrowserTest {
 		org.assertj.core.api.Assertions.assertThat(AnnuaireStub.requests().subList(before, AnnuaireStub.requests().size()))
 			.as("pages followed, the 429 waited out, twice").containsExactly("a 1 200", "a 2 200", "a 3 429", "a 3 200", "a 1 200", "a 2 200",
 					"a 3 429", "a 3 200");
+
+		// a second start while one runs (a double click, a second coordinator): told, nothing started twice
+		Api coordinatorApi = new Api(port, People.token(port, coordinator));
+		Api.Response first;
+		try (BrowserContext context = Browser.newContext()) {
+			Page page = context.newPage();
+			Browser.login(page, port, coordinator.email(), coordinator.password());
+			page.navigate("http://127.0.0.1:" + port + "/cpts/" + cpts + "/annuaire/import");
+			first = coordinatorApi.post("/api/v1/cpts/" + cpts + "/imports/annuaire", ""); // runs a second at least: the 429 is waited out
+			org.assertj.core.api.Assertions.assertThat(first.status()).as(first.body()).isEqualTo(201);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importer depuis l'API Annuaire Santé")).click();
+			assertThat(page.locator(".notice.failure")).containsText("déjà en cours");
+		}
+		String id = first.json().get("id").asString();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> coordinatorApi.get("/api/v1/imports/" + id).json().get("status").asString().equals("DONE"));
 	}
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +19,9 @@ import java.util.regex.Pattern;
  * ({@code src/test/resources/annuaire/<set>/page-N.json}, shaped after the ANS IG fhir-annuaire
  * profiles) under {@code /fhir/<set>}, the first page for {@code PractitionerRole?…}, the next ones
  * for {@code ?_getpages=…&_pageId=N} as the real API links them. It wants the key
- * {@code test-annuaire-key} in {@code ESANTE-API-KEY} (401 otherwise) and answers every other request
- * for page 3 with 429 and {@code Retry-After: 1}, as the gateway does past 17 calls a second. It
+ * {@code test-annuaire-key} in {@code ESANTE-API-KEY} (401 otherwise) and answers a first request
+ * for page 3 with 429 and {@code Retry-After: 1}, as the gateway does past 17 calls a second, and the
+ * request that follows it with the page: every run meets the 429 once, whatever ran before. It
  * records what it was asked, as "set page status".
  */
 public final class AnnuaireStub {
@@ -30,7 +30,8 @@ public final class AnnuaireStub {
 	public static final String KEY = "test-annuaire-key";
 	private static final Pattern PAGE = Pattern.compile("_pageId=(\\d+)");
 	private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
-	private static final Map<String, AtomicInteger> PAGE_THREE = new ConcurrentHashMap<>();
+	/** Per set: the last request was page 3 refused with 429 (the next one for page 3 gets it). */
+	private static final Map<String, Boolean> REFUSED_LAST = new ConcurrentHashMap<>();
 	private static final HttpServer SERVER = start();
 
 	private AnnuaireStub() {
@@ -75,7 +76,7 @@ public final class AnnuaireStub {
 		else if (recorded == null) {
 			status = 404;
 		}
-		else if (page == 3 && PAGE_THREE.computeIfAbsent(set, k -> new AtomicInteger()).incrementAndGet() % 2 == 1) {
+		else if (page == 3 && !REFUSED_LAST.getOrDefault(set, false)) {
 			status = 429;
 			exchange.getResponseHeaders().add("Retry-After", "1");
 		}
@@ -87,6 +88,7 @@ public final class AnnuaireStub {
 		if (recorded != null) {
 			recorded.close();
 		}
+		REFUSED_LAST.put(set, status == 429);
 		REQUESTS.add(set + " " + page + " " + status);
 		exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
 		if (body.length > 0) {
