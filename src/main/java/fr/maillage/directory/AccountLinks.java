@@ -259,7 +259,8 @@ public class AccountLinks {
 			problems.reject("rpps", "directory.claim.already");
 		}
 		problems.throwIfAny();
-		String directoryEmail = directoryEmailOf(practitionerId);
+		DirectoryEmail found = directoryEmailOf(practitionerId);
+		String directoryEmail = found == null ? null : found.address();
 		ConfirmedVia via = directoryEmail == null ? ConfirmedVia.ACCOUNT : ConfirmedVia.DIRECTORY;
 		String to = directoryEmail == null ? user.email() : directoryEmail;
 		String secret = Secrets.newToken();
@@ -275,7 +276,7 @@ public class AccountLinks {
 		String subject = messages.get("mail.claim.subject");
 		String body = messages.get("mail.claim.body", user.displayName(), user.email(), practitionerLabel(practitionerId)[0],
 				mail.url("/annuaire/rattachement/" + secret), Math.toIntExact(CONFIRMATION_VALIDITY.toHours()));
-		boolean sent = to.equalsIgnoreCase(String.valueOf(mssanteOf(practitionerId))) ? mail.sendToMssante(to, subject, body)
+		boolean sent = found != null && found.mssante() ? mail.sendToMssante(to, subject, body)
 				: mail.send(to, subject, body);
 		return new ClaimStarted(id, to, via, sent);
 	}
@@ -508,15 +509,17 @@ public class AccountLinks {
 			.update();
 	}
 
-	private @Nullable String mssanteOf(UUID practitionerId) {
-		return jdbc.sql("select mssante from practitioner where id = :id").param("id", practitionerId).query(String.class).optional().orElse(null);
+	/** The address the directory knows for a professional, and whether it is their MSSanté one. */
+	private record DirectoryEmail(String address, boolean mssante) {
 	}
 
-	private @Nullable String directoryEmailOf(UUID practitionerId) {
+	/** The MSSanté address first, else that of an active practice site. */
+	private @Nullable DirectoryEmail directoryEmailOf(UUID practitionerId) {
 		return jdbc.sql("""
 				select coalesce(p.mssante, (select a.email from practitioner_activity a where a.practitioner_id = p.id and a.active
-				  and a.email is not null order by a.created_at limit 1))
-				from practitioner p where p.id = :id""").param("id", practitionerId).query(String.class).optional().orElse(null);
+				  and a.email is not null order by a.created_at limit 1)), p.mssante is not null
+				from practitioner p where p.id = :id""").param("id", practitionerId)
+			.query((rs, i) -> rs.getString(1) == null ? null : new DirectoryEmail(rs.getString(1), rs.getBoolean(2))).optional().orElse(null);
 	}
 
 	private LinkView view(Link l, @Nullable String name, @Nullable String email) {
