@@ -114,7 +114,7 @@ class HomeBrowserTest {
 						select count(distinct s.id) from pathway_circle_member m join pathway_step s on s.enrolment_id = m.enrolment_id
 						join pathway_enrolment e on e.id = s.enrolment_id
 						where m.practitioner_id = :p and m.removed_at is null and e.status = 'ACTIVE' and s.status = 'DUE' and s.role in ('TOUS', m.role)
-						and s.due_date < current_date + 7""").param("p", practitioner).query(Long.class).single();
+						and s.due_date < (now() at time zone 'Europe/Paris')::date + 7""").param("p", practitioner).query(Long.class).single();
 				assertThat(tasks).as("the demo member's circles have steps due or late").isPositive();
 				assertThat(figure(page, "home.pathways.tasks.title")).isEqualTo(tasks);
 				long duties = jdbc.sql("""
